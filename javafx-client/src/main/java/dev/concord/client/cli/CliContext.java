@@ -1,0 +1,76 @@
+package dev.concord.client.cli;
+
+import dev.concord.client.net.ClusterClient;
+import dev.concord.config.ClusterConfig;
+import dev.concord.config.NodeAddress;
+import dev.concord.protocol.Codec;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Options every command shares, and the objects they lead to (built lazily, closed at exit). */
+public final class CliContext implements AutoCloseable {
+    @Option(names = "--conf", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "cluster config (default: $CONCORD_CONF, else cluster.conf of this checkout)")
+    String conf;
+
+    @Option(names = "--servers", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT,...", split = ",",
+            description = "talk only to these nodes; reads are then served by the node connected to")
+    List<String> servers;
+
+    private ClusterConfig config;
+    private ClusterClient client;
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    public Path confPath() {
+        return ClusterConfig.locate(conf);
+    }
+
+    public ClusterConfig config() {
+        if (config == null) {
+            config = ClusterConfig.load(confPath());
+            config.warnings().forEach(w -> err.println("warning: " + w));
+        }
+        return config;
+    }
+
+    /** The nodes to talk to: {@code --servers} when given, else every node of the config. */
+    public List<NodeAddress> nodes() {
+        if (servers == null || servers.isEmpty()) {
+            return config().nodes();
+        }
+        List<NodeAddress> out = new ArrayList<>();
+        for (String s : servers) {
+            NodeAddress known = null;
+            try {
+                known = config().nodes().stream().filter(n -> n.address().equals(s.trim())).findFirst().orElse(null);
+            } catch (RuntimeException e) {
+                // no config needed when --servers names everything
+            }
+            out.add(known != null ? known : NodeAddress.parse(out.size() + 1, s.trim()));
+        }
+        return out;
+    }
+
+    public ClusterClient client() {
+        if (client == null) {
+            client = ClusterClient.connect(nodes());
+        }
+        return client;
+    }
+
+    void printJson(Object value) {
+        out.println(Codec.toJson(value));
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}

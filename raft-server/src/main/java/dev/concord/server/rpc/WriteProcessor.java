@@ -1,0 +1,165 @@
+package dev.concord.server.rpc;
+
+import com.alipay.sofa.jraft.Node;
+import com.alipay.sofa.jraft.Status;
+import com.alipay.sofa.jraft.entity.PeerId;
+import com.alipay.sofa.jraft.entity.Task;
+import com.alipay.sofa.jraft.error.RaftError;
+import com.alipay.sofa.jraft.rpc.RpcContext;
+import com.alipay.sofa.jraft.rpc.RpcProcessor;
+import dev.concord.protocol.ClientWrite;
+import dev.concord.protocol.Codec;
+import dev.concord.protocol.Command;
+import dev.concord.protocol.ConcordException;
+import dev.concord.protocol.ErrorCode;
+import dev.concord.protocol.Frames;
+import dev.concord.protocol.Limits;
+import dev.concord.protocol.Response;
+import dev.concord.protocol.Result;
+import dev.concord.protocol.Validation;
+import dev.concord.protocol.WriteBatch;
+import dev.concord.server.raft.ConcordStateMachine;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Turns one write request into one log entry. Runs on a single thread so a connection's writes
+ * reach the log in the order they were sent (bolt would otherwise dispatch them to a pool).
+ *
+ * <p>Before proposing: leadership check (NOT_LEADER with a hint), size and shape validation
+ * (invalid writes are answered here and never reach the log), and the leader's time stamp.
+ */
+public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
+    private final Supplier<Node> node;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "concord-writes");
+        t.setDaemon(true);
+        return t;
+    });
+    private long lastStamp;
+
+    public WriteProcessor(Supplier<Node> node) {
+        this.node = node;
+    }
+
+    @Override
+    public String interest() {
+        return Frames.WriteFrame.class.getName();
+    }
+
+    @Override
+    public Executor executor() {
+        return executor;
+    }
+
+    @Override
+    public void handleRequest(RpcContext ctx, Frames.WriteFrame frame) {
+        try {
+            propose(ctx, frame);
+        } catch (ConcordException e) {
+            Replies.send(ctx, new Response.Failure(e.code(), e.getMessage(), null));
+        } catch (RuntimeException e) {
+            Replies.send(ctx, new Response.Failure(ErrorCode.INTERNAL, "node failed to handle the write: " + e, null));
+        }
+    }
+
+    private void propose(RpcContext ctx, Frames.WriteFrame frame) {
+        if (frame.body == null || frame.body.length > Limits.MAX_FRAME_BYTES) {
+            throw new ConcordException(ErrorCode.TOO_LARGE, "write request of "
+                    + (frame.body == null ? 0 : frame.body.length) + " bytes; the limit is " + Limits.MAX_FRAME_BYTES);
+        }
+        WriteBatch batch = Codec.decode(frame.body, WriteBatch.class);
+        Replies.checkProtocol(batch.protocol());
+        if (batch.writes().isEmpty() || batch.writes().size() > Limits.MAX_BATCH_WRITES) {
+            throw new ConcordException(ErrorCode.BAD_REQUEST, "a write request holds 1.."
+                    + Limits.MAX_BATCH_WRITES + " writes, got " + batch.writes().size());
+        }
+        Node n = node.get();
+        if (n == null || !n.isLeader()) {
+            Replies.send(ctx, notLeader(n));
+            return;
+        }
+        long now = stamp();
+        Result[] early = new Result[batch.writes().size()];
+        List<Command> commands = new ArrayList<>();
+        for (int i = 0; i < early.length; i++) {
+            ClientWrite w = batch.writes().get(i);
+            try {
+                if (w.op() == null) {
+                    throw new ConcordException(ErrorCode.BAD_REQUEST, "write " + i + " has no op");
+                }
+                Validation.clientId(w.clientId());
+                if (w.seq() <= 0) {
+                    throw new ConcordException(ErrorCode.BAD_REQUEST, "seq must be positive, got " + w.seq());
+                }
+                w.op().validate();
+                commands.add(new Command(Command.VERSION, w.clientId(), w.seq(), now, w.op()));
+            } catch (ConcordException e) {
+                early[i] = new Result.Rejected(e.code(), e.getMessage(), 0);
+            }
+        }
+        if (commands.isEmpty()) {
+            Replies.send(ctx, new Response.Results(List.of(early)));
+            return;
+        }
+        byte[] entry = Codec.encode(new Command.Entry(Command.VERSION, commands));
+        if (entry.length > Limits.MAX_ENTRY_BYTES) {
+            throw new ConcordException(ErrorCode.TOO_LARGE, "writes encode to " + entry.length
+                    + " bytes; one request may carry at most " + Limits.MAX_ENTRY_BYTES + ": send fewer at once");
+        }
+        n.apply(new Task(ByteBuffer.wrap(entry), new ReplyClosure(ctx, early, n)));
+    }
+
+    /** Leader time in epoch millis, never going backwards on this node. */
+    private long stamp() {
+        lastStamp = Math.max(lastStamp, System.currentTimeMillis());
+        return lastStamp;
+    }
+
+    static Response.Failure notLeader(Node n) {
+        PeerId leader = n == null ? null : n.getLeaderId();
+        boolean known = leader != null && !leader.isEmpty();
+        return new Response.Failure(ErrorCode.NOT_LEADER, known
+                ? "not the leader; send writes to " + leader.getEndpoint()
+                : "no leader known yet (election in progress); retry shortly",
+                known ? leader.getEndpoint().toString() : null);
+    }
+
+    /** Answers the client once the entry is applied (or failed to commit). */
+    private static final class ReplyClosure extends ConcordStateMachine.EntryClosure {
+        private final RpcContext ctx;
+        private final Result[] early;
+        private final Node node;
+
+        ReplyClosure(RpcContext ctx, Result[] early, Node node) {
+            this.ctx = ctx;
+            this.early = early;
+            this.node = node;
+        }
+
+        @Override
+        public void run(Status status) {
+            if (!status.isOk()) {
+                // Not committed by us; it may still commit under the next leader, so the client
+                // retries with the same (clientId, seq) and the table answers if it did.
+                boolean busy = status.getRaftError() == RaftError.EBUSY;
+                Replies.send(ctx, busy
+                        ? new Response.Failure(ErrorCode.UNAVAILABLE, "leader is overloaded: " + status.getErrorMsg() + "; retry", null)
+                        : notLeader(node));
+                return;
+            }
+            List<Result> applied = results();
+            List<Result> all = new ArrayList<>(early.length);
+            int next = 0;
+            for (Result r : early) {
+                all.add(r != null ? r : applied.get(next++));
+            }
+            Replies.send(ctx, new Response.Results(all));
+        }
+    }
+}

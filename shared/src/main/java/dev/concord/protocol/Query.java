@@ -1,0 +1,43 @@
+package dev.concord.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A read. Register and stream reads are linearizable: the node serving them (leader or follower)
+ * first confirms through Raft's readIndex that it has applied everything committed before the read
+ * arrived. Events, status and digest read the node's own applied state.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Query.Get.class, name = "get"),
+    @JsonSubTypes.Type(value = Query.StreamRead.class, name = "stream.read"),
+    @JsonSubTypes.Type(value = Query.Events.class, name = "events"),
+    @JsonSubTypes.Type(value = Query.Status.class, name = "status"),
+    @JsonSubTypes.Type(value = Query.Digest.class, name = "digest"),
+})
+public sealed interface Query {
+
+    /** The current value of a register. */
+    record Get(String key) implements Query {
+    }
+
+    /** Up to {@code limit} records of a stream starting at offset {@code from}. */
+    record StreamRead(String stream, long from, int limit) implements Query {
+    }
+
+    /**
+     * Events of log entries after {@code after}; waits up to {@code waitMs} for one to commit (long-poll).
+     * A page always holds whole entries, so resuming from the page's {@code last} never splits one.
+     */
+    record Events(long after, int limit, long waitMs) implements Query {
+    }
+
+    /** This node's Raft view: role, term, leader, indexes. */
+    record Status() implements Query {
+    }
+
+    /** SHA-256 over the whole replicated state at this node's applied index. */
+    record Digest() implements Query {
+    }
+}

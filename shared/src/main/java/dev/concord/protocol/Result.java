@@ -1,0 +1,35 @@
+package dev.concord.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * The outcome of one applied write, computed identically by every node. A rejected write is an
+ * ordinary result: it is replicated, remembered for duplicate detection, and changes nothing.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Result.Appended.class, name = "appended"),
+    @JsonSubTypes.Type(value = Result.CasResult.class, name = "cas"),
+    @JsonSubTypes.Type(value = Result.Rejected.class, name = "rejected"),
+})
+public sealed interface Result {
+
+    /** Log index of the entry that produced this result (0 for rejections made before the log). */
+    long index();
+
+    /** The record got this offset in its stream. */
+    record Appended(String stream, long offset, long index) implements Result {
+    }
+
+    /**
+     * {@code swapped} tells whether the value changed; {@code previous} is the value the CAS saw
+     * (null when the key was absent), which linearizability checking uses.
+     */
+    record CasResult(boolean swapped, String previous, long index) implements Result {
+    }
+
+    /** The write was refused; nothing changed. */
+    record Rejected(ErrorCode code, String message, long index) implements Result {
+    }
+}
