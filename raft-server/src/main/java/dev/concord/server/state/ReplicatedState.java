@@ -20,16 +20,22 @@ import java.util.Objects;
  * one command rolls back that command's writes only, so every node ends in the same state.
  */
 public final class ReplicatedState {
-    /** How many log indexes of events a node keeps for subscribers that fall behind. */
+    /** How many log indexes of events a node keeps by default for subscribers that fall behind. */
     public static final long EVENT_RETAIN = 200_000;
 
     private final KvStore store;
     private final ClientTable clients;
     private final Registers registers;
     private final Streams streams;
+    private final long eventRetain;
 
     public ReplicatedState(KvStore store, long clientTtlMs) {
+        this(store, clientTtlMs, EVENT_RETAIN);
+    }
+
+    public ReplicatedState(KvStore store, long clientTtlMs, long eventRetain) {
         this.store = store;
+        this.eventRetain = eventRetain;
         this.clients = new ClientTable(store, clientTtlMs);
         this.registers = new Registers(store);
         this.streams = new Streams(store);
@@ -107,7 +113,7 @@ public final class ReplicatedState {
 
     private void pruneEvents(long index) {
         long pruned = Keys.longOf(store.get(Keys.PRUNED), 1);
-        long horizon = index - EVENT_RETAIN;
+        long horizon = index - eventRetain;
         if (horizon <= pruned) {
             return;
         }
