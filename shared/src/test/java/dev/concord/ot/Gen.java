@@ -65,6 +65,29 @@ final class Gen {
         return b.build();
     }
 
+    /**
+     * A keystroke-sized edit of {@code doc}: at one random code point boundary, delete up to
+     * three code points and insert up to three. Documents stay small under long edit runs.
+     */
+    static TextOperation localEdit(Random r, String doc) {
+        int at = boundary(doc, 0, r.nextInt(doc.codePointCount(0, doc.length()) + 1));
+        int end = boundary(doc, at, r.nextInt(4));
+        TextOperation.Builder b = TextOperation.builder().retain(at);
+        if (r.nextBoolean()) {
+            b.insert(text(r, 1 + r.nextInt(3)));
+        }
+        return b.delete(end - at).retain(doc.length() - end).build();
+    }
+
+    /** The index {@code codePoints} code points after {@code from}, stopping at the end. */
+    private static int boundary(String doc, int from, int codePoints) {
+        int i = from;
+        for (int n = codePoints; n > 0 && i < doc.length(); n--) {
+            i += Character.charCount(doc.codePointAt(i));
+        }
+        return i;
+    }
+
     private static String insertText(Random r, String[] alphabet) {
         StringBuilder sb = new StringBuilder();
         for (int n = 1 + r.nextInt(3); n > 0; n--) {
