@@ -40,8 +40,16 @@ public final class UndoManager {
         this.maxItems = maxItems;
     }
 
-    /** Records the user's edit {@code op}, made on {@code docBefore}; clears the redo stack. */
+    /**
+     * Records the user's edit {@code op}, made on {@code docBefore}, and clears the redo stack.
+     * A no-op is ignored and keeps the redo stack, so that an empty edit cannot waste an undo
+     * step or lose the redo history.
+     */
     public void recordLocal(TextOperation op, String docBefore) {
+        if (op.isNoop()) {
+            op.requireBaseLength(docBefore.length());
+            return;
+        }
         push(undo, op.invert(docBefore));
         redo.clear();
     }
