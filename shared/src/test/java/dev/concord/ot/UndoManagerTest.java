@@ -54,6 +54,17 @@ class UndoManagerTest {
     }
 
     @Test
+    void noOpEditsAreNotRecordedAndKeepRedo() {
+        UndoManager undo = new UndoManager(10);
+        TextOperation edit = TextOperation.builder().insert("a").build();
+        undo.recordLocal(edit, "");
+        undo.undo("a").orElseThrow();
+        undo.recordLocal(TextOperation.identity(0), "");
+        assertThat(undo.canUndo()).isFalse();
+        assertThat(undo.canRedo()).isTrue();
+    }
+
+    @Test
     void historyIsBounded() {
         UndoManager undo = new UndoManager(2);
         String doc = "";
@@ -116,6 +127,9 @@ class UndoManagerTest {
         String doc = Gen.doc(r);
         for (int step = 1 + r.nextInt(4); step > 0; step--) {
             TextOperation op = Gen.op(r, doc, LOCAL);
+            while (op.isNoop()) { // no-ops are not recorded, and we need at least one step
+                op = Gen.op(r, doc, LOCAL);
+            }
             undo.recordLocal(op, doc);
             doc = op.apply(doc);
         }
