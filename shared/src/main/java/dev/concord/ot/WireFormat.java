@@ -89,6 +89,7 @@ final class WireFormat {
         for (int i = 0; i < wire.size(); i++) {
             Object element = wire.get(i);
             Kind kind;
+            long n = 0;
             if (element instanceof String text) {
                 kind = Kind.INSERT;
                 if (text.isEmpty()) {
@@ -99,13 +100,8 @@ final class WireFormat {
                     throw bad(i, "operation inserts more than MAX_INSERT_CHARS ("
                             + TextOperation.MAX_INSERT_CHARS + ") chars");
                 }
-                try {
-                    Utf16.requireWellFormed(text, "insert string");
-                } catch (IllegalArgumentException e) {
-                    throw bad(i, e.getMessage());
-                }
             } else {
-                long n = integer(i, element);
+                n = integer(i, element);
                 if (n == 0) {
                     throw bad(i, "zero is neither a retain nor a delete");
                 }
@@ -119,10 +115,11 @@ final class WireFormat {
             }
             previous = kind;
             try {
+                // The builder checks what is left: lone surrogates and total length overflow.
                 switch (kind) {
                     case INSERT -> builder.insert((String) element);
-                    case RETAIN -> builder.retain((int) integer(i, element));
-                    case DELETE -> builder.delete((int) -integer(i, element));
+                    case RETAIN -> builder.retain((int) n);
+                    case DELETE -> builder.delete((int) -n);
                 }
             } catch (IllegalArgumentException e) {
                 throw bad(i, e.getMessage());
