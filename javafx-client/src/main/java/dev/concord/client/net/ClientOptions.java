@@ -8,7 +8,7 @@ package dev.concord.client.net;
 public record ClientOptions(long deadlineMs, long rpcTimeoutMs, int maxInFlight, int maxBatch, int maxBatchBytes) {
 
     public static ClientOptions defaults() {
-        return new ClientOptions(8_000, 2_000, 4, 2048, 512 * 1024);
+        return new ClientOptions(5_000, 2_000, 4, 2048, 512 * 1024);
     }
 
     public ClientOptions withDeadlineMs(long ms) {
