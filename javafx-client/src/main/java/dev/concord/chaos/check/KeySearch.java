@@ -1,0 +1,267 @@
+package dev.concord.chaos.check;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides whether the operations on one key are linearizable: the depth-first search of
+ * Wing &amp; Gong with Lowe's memoisation of visited (linearized set, register value) pairs,
+ * the scheme Porcupine uses.
+ *
+ * <p>The history is a doubly linked list of events, each operation contributing a call event
+ * at its invocation and a return event at its completion, ordered by time with calls before
+ * returns at equal times (so operations that touch at a single instant count as concurrent).
+ * The call events ahead of the first return event are exactly the operations real time
+ * allows to take effect next. The search tries them in list order; linearizing one removes
+ * both its events ("lifts" it) and restarts from the head. Reaching a return event means the
+ * operation it belongs to had to take effect before then and did not, so the search undoes
+ * its last choice and tries the next call after it. Lifted events keep their links, so
+ * undoing restores them in reverse order of removal (dancing links).
+ *
+ * <p>UNKNOWN operations return at +infinity: they may be linearized anywhere after their
+ * invocation, or never, since leaving one out is indistinguishable from placing it last. The
+ * search therefore succeeds as soon as every known operation is linearized, and never
+ * linearizes an unknown operation that would leave the value unchanged: leaving it pending
+ * reaches every state that linearizing it reaches.
+ *
+ * <p>An instance runs once and is not thread-safe.
+ */
+final class KeySearch {
+
+    /**
+     * Where a search gives up.
+     *
+     * @param deadlineNanos {@link System#nanoTime()} after which to stop
+     * @param timeLimitText how to describe the time limit in the result
+     * @param maxSteps      model steps after which to stop
+     */
+    record Bounds(long deadlineNanos, String timeLimitText, long maxSteps) {
+    }
+
+    /** A visited search state; two are equal when the same set leads to the same value. */
+    private record Visited(long hash, int state, long[] linearized) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Visited v && v.hash == hash && v.state == state
+                    && Arrays.equals(v.linearized, linearized);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(hash * 0x9E3779B97F4A7C15L + state);
+        }
+    }
+
+    private static final int END = -1;
+    /** The clock is read only every this many steps: reading it costs more than a step. */
+    private static final int CLOCK_EVERY = 1024;
+
+    private final String key;
+    private final RegisterModel model;
+    private final RegisterModel.Call[] calls;
+    private final int head;
+    private final int[] next;
+    private final int[] prev;
+
+    private final long[] linearized;
+    private long linearizedHash;
+    private final Set<Visited> visited = new HashSet<>();
+    /** stack[0..depth) is the current partial linearization; stateBefore[d] precedes stack[d]. */
+    private final int[] stack;
+    private final int[] stateBefore;
+    private int depth;
+    private int state = RegisterModel.ABSENT;
+    private int remainingKnown;
+    private long steps;
+    private String stopReason;
+
+    /** best[0..bestDepth) is the longest linearization reached so far. */
+    private final int[] best;
+    private int bestDepth;
+    /** best[0..savedUpTo) equals stack[0..savedUpTo), so saving copies only the rest. */
+    private int savedUpTo;
+
+    /**
+     * @param calls the key's operations, FAIL ones already dropped; call event of calls[i] is
+     *              entry 2i, its return event 2i+1
+     */
+    KeySearch(String key, RegisterModel model, List<RegisterModel.Call> calls) {
+        this.key = key;
+        this.model = model;
+        this.calls = calls.toArray(RegisterModel.Call[]::new);
+        int n = this.calls.length;
+        this.head = 2 * n;
+        this.next = new int[2 * n + 1];
+        this.prev = new int[2 * n + 1];
+        this.linearized = new long[(n + 63) / 64];
+        this.stack = new int[n];
+        this.stateBefore = new int[n];
+        this.best = new int[n];
+        for (RegisterModel.Call call : this.calls) {
+            remainingKnown += call.unknown() ? 0 : 1;
+        }
+        link();
+    }
+
+    /** Runs the search to a verdict, or until a bound stops it. */
+    KeyResult run(Bounds bounds) {
+        long start = System.nanoTime();
+        Verdict verdict = search(bounds);
+        long elapsed = System.nanoTime() - start;
+        return switch (verdict) {
+            case PASS -> new KeyResult(key, verdict, calls.length, steps, elapsed, null, null);
+            case UNKNOWN -> new KeyResult(key, verdict, calls.length, steps, elapsed,
+                    stopReason + "; longest linearizable prefix so far: " + bestDepth + " of "
+                            + calls.length + " ops", null);
+            case FAIL -> new KeyResult(key, verdict, calls.length, steps, elapsed, null,
+                    EvidenceBuilder.build(model, calls, best, bestDepth));
+        };
+    }
+
+    private Verdict search(Bounds bounds) {
+        int entry = next[head];
+        while (remainingKnown > 0) {
+            if (entry == END) {
+                // A known operation's return event always follows the calls still listed.
+                throw new IllegalStateException("event list ended with known operations left");
+            }
+            int op = entry >>> 1;
+            if ((entry & 1) == 0) {
+                steps++;
+                if (steps > bounds.maxSteps()) {
+                    stopReason = "step bound of " + bounds.maxSteps() + " exceeded";
+                    return Verdict.UNKNOWN;
+                }
+                if (steps % CLOCK_EVERY == 0 && outOfTime(bounds)) {
+                    return Verdict.UNKNOWN;
+                }
+                RegisterModel.Call call = calls[op];
+                int after = model.step(state, call);
+                boolean useful = after != RegisterModel.ILLEGAL
+                        && !(call.unknown() && after == state);
+                if (useful && firstVisit(op, after)) {
+                    push(op, after);
+                    entry = next[head];
+                } else {
+                    entry = next[entry];
+                }
+            } else {
+                if (depth == 0) {
+                    return Verdict.FAIL;
+                }
+                entry = next[2 * pop()];
+            }
+        }
+        return Verdict.PASS;
+    }
+
+    private boolean outOfTime(Bounds bounds) {
+        if (Thread.currentThread().isInterrupted()) {
+            stopReason = "interrupted";
+            return true;
+        }
+        if (System.nanoTime() - bounds.deadlineNanos() > 0) {
+            stopReason = "time bound of " + bounds.timeLimitText() + " exceeded after " + steps
+                    + " steps";
+            return true;
+        }
+        return false;
+    }
+
+    /** Records (linearized + op, after) as visited; false if it already was. */
+    private boolean firstVisit(int op, int after) {
+        long hash = linearizedHash ^ zobrist(op);
+        linearized[op >>> 6] |= 1L << op;
+        boolean added = visited.add(new Visited(hash, after, linearized.clone()));
+        linearized[op >>> 6] &= ~(1L << op);
+        return added;
+    }
+
+    private void push(int op, int after) {
+        linearized[op >>> 6] |= 1L << op;
+        linearizedHash ^= zobrist(op);
+        stack[depth] = op;
+        stateBefore[depth] = state;
+        depth++;
+        state = after;
+        lift(op);
+        remainingKnown -= calls[op].unknown() ? 0 : 1;
+        if (depth > bestDepth) {
+            System.arraycopy(stack, savedUpTo, best, savedUpTo, depth - savedUpTo);
+            bestDepth = depth;
+            savedUpTo = depth;
+        }
+    }
+
+    /** Undoes the last push and returns the operation it had linearized. */
+    private int pop() {
+        depth--;
+        int op = stack[depth];
+        state = stateBefore[depth];
+        unlift(op);
+        linearized[op >>> 6] &= ~(1L << op);
+        linearizedHash ^= zobrist(op);
+        remainingKnown += calls[op].unknown() ? 0 : 1;
+        savedUpTo = Math.min(savedUpTo, depth);
+        return op;
+    }
+
+    /** Builds the event list: by time, calls before returns at a tie, then by operation. */
+    private void link() {
+        Integer[] events = new Integer[2 * calls.length];
+        for (int e = 0; e < events.length; e++) {
+            events[e] = e;
+        }
+        Arrays.sort(events, Comparator.<Integer>comparingLong(this::time)
+                .thenComparingInt(e -> e & 1)
+                .thenComparingInt(e -> e));
+        int last = head;
+        for (int e : events) {
+            next[last] = e;
+            prev[e] = last;
+            last = e;
+        }
+        next[last] = END;
+    }
+
+    private long time(int event) {
+        RegisterModel.Call call = calls[event >>> 1];
+        return (event & 1) == 0 ? call.invoke() : call.complete();
+    }
+
+    private void lift(int op) {
+        unlink(2 * op);
+        unlink(2 * op + 1);
+    }
+
+    /** Reverses {@link #lift}: relinks in the opposite order so every saved link is valid. */
+    private void unlift(int op) {
+        relink(2 * op + 1);
+        relink(2 * op);
+    }
+
+    private void unlink(int e) {
+        next[prev[e]] = next[e];
+        if (next[e] != END) {
+            prev[next[e]] = prev[e];
+        }
+    }
+
+    private void relink(int e) {
+        next[prev[e]] = e;
+        if (next[e] != END) {
+            prev[next[e]] = e;
+        }
+    }
+
+    /** A fixed pseudo-random 64-bit tag per operation; a set's hash is the XOR of its tags. */
+    private static long zobrist(int op) {
+        long z = (op + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
