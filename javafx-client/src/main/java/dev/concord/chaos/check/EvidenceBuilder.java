@@ -33,7 +33,9 @@ final class EvidenceBuilder {
         RegisterModel.Call deadline = null;
         for (int i = 0; i < calls.length; i++) {
             if (!done[i] && !calls[i].unknown()
-                    && (deadline == null || calls[i].complete() < deadline.complete())) {
+                    && (deadline == null || calls[i].complete() < deadline.complete()
+                        || calls[i].complete() == deadline.complete()
+                            && calls[i].index() < deadline.index())) {
                 deadline = calls[i];
             }
         }

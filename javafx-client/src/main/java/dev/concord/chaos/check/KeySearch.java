@@ -2,9 +2,9 @@ package dev.concord.chaos.check;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Decides whether the operations on one key are linearizable: the depth-first search of
@@ -25,7 +25,10 @@ import java.util.Set;
  * invocation, or never, since leaving one out is indistinguishable from placing it last. The
  * search therefore succeeds as soon as every known operation is linearized, and never
  * linearizes an unknown operation that would leave the value unchanged: leaving it pending
- * reaches every state that linearizing it reaches.
+ * reaches every state that linearizing it reaches. Unknown operations with the same kind and
+ * arguments are interchangeable, so they are linearized only in invocation order: if a
+ * linearization uses j of them, the j invoked earliest can take those places, because each
+ * was invoked no later than the one it replaces.
  *
  * <p>An instance runs once and is not thread-safe.
  */
@@ -37,22 +40,9 @@ final class KeySearch {
      * @param deadlineNanos {@link System#nanoTime()} after which to stop
      * @param timeLimitText how to describe the time limit in the result
      * @param maxSteps      model steps after which to stop
+     * @param maxMemoBytes  estimated memo size after which to stop
      */
-    record Bounds(long deadlineNanos, String timeLimitText, long maxSteps) {
-    }
-
-    /** A visited search state; two are equal when the same set leads to the same value. */
-    private record Visited(long hash, int state, long[] linearized) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Visited v && v.hash == hash && v.state == state
-                    && Arrays.equals(v.linearized, linearized);
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(hash * 0x9E3779B97F4A7C15L + state);
-        }
+    record Bounds(long deadlineNanos, String timeLimitText, long maxSteps, long maxMemoBytes) {
     }
 
     private static final int END = -1;
@@ -65,10 +55,10 @@ final class KeySearch {
     private final int head;
     private final int[] next;
     private final int[] prev;
+    /** For an unknown operation, the id of the previous interchangeable one, or -1. */
+    private final int[] previousTwin;
 
-    private final long[] linearized;
-    private long linearizedHash;
-    private final Set<Visited> visited = new HashSet<>();
+    private final LinearizedSet linearized;
     /** stack[0..depth) is the current partial linearization; stateBefore[d] precedes stack[d]. */
     private final int[] stack;
     private final int[] stateBefore;
@@ -85,24 +75,31 @@ final class KeySearch {
     private int savedUpTo;
 
     /**
-     * @param calls the key's operations, FAIL ones already dropped; call event of calls[i] is
-     *              entry 2i, its return event 2i+1
+     * @param calls the key's operations, FAIL ones already dropped, in any order. Internally
+     *              an operation's id is its position in {@link #calls}: known operations by
+     *              invocation time, then unknown ones (the order {@link LinearizedSet} needs).
+     *              The call event of operation i is entry 2i, its return event 2i+1.
      */
     KeySearch(String key, RegisterModel model, List<RegisterModel.Call> calls) {
         this.key = key;
         this.model = model;
-        this.calls = calls.toArray(RegisterModel.Call[]::new);
+        this.calls = calls.stream()
+                .sorted(Comparator.comparing(RegisterModel.Call::unknown)
+                        .thenComparingLong(RegisterModel.Call::invoke)
+                        .thenComparingInt(RegisterModel.Call::index))
+                .toArray(RegisterModel.Call[]::new);
         int n = this.calls.length;
         this.head = 2 * n;
         this.next = new int[2 * n + 1];
         this.prev = new int[2 * n + 1];
-        this.linearized = new long[(n + 63) / 64];
         this.stack = new int[n];
         this.stateBefore = new int[n];
         this.best = new int[n];
         for (RegisterModel.Call call : this.calls) {
             remainingKnown += call.unknown() ? 0 : 1;
         }
+        this.linearized = new LinearizedSet(remainingKnown, n - remainingKnown);
+        this.previousTwin = twins(this.calls);
         link();
     }
 
@@ -130,20 +127,25 @@ final class KeySearch {
             }
             int op = entry >>> 1;
             if ((entry & 1) == 0) {
-                steps++;
-                if (steps > bounds.maxSteps()) {
-                    stopReason = "step bound of " + bounds.maxSteps() + " exceeded";
+                if (steps == bounds.maxSteps()) {
+                    stopReason = "step bound of " + bounds.maxSteps() + " reached";
                     return Verdict.UNKNOWN;
                 }
+                steps++;
                 if (steps % CLOCK_EVERY == 0 && outOfTime(bounds)) {
                     return Verdict.UNKNOWN;
                 }
                 RegisterModel.Call call = calls[op];
                 int after = model.step(state, call);
                 boolean useful = after != RegisterModel.ILLEGAL
-                        && !(call.unknown() && after == state);
-                if (useful && firstVisit(op, after)) {
+                        && !(call.unknown() && (after == state || twinPending(op)));
+                if (useful && linearized.addIfUnvisited(op, after)) {
                     push(op, after);
+                    if (linearized.visitedBytes() > bounds.maxMemoBytes()) {
+                        stopReason = "memory bound of " + (bounds.maxMemoBytes() >> 20)
+                                + " MiB reached after " + steps + " steps";
+                        return Verdict.UNKNOWN;
+                    }
                     entry = next[head];
                 } else {
                     entry = next[entry];
@@ -156,6 +158,26 @@ final class KeySearch {
             }
         }
         return Verdict.PASS;
+    }
+
+    /** Whether an interchangeable unknown operation invoked earlier is still unlinearized. */
+    private boolean twinPending(int op) {
+        return previousTwin[op] >= 0 && !linearized.contains(previousTwin[op]);
+    }
+
+    private static int[] twins(RegisterModel.Call[] calls) {
+        int[] previous = new int[calls.length];
+        Map<List<Object>, Integer> last = new HashMap<>();
+        for (int op = 0; op < calls.length; op++) {
+            RegisterModel.Call call = calls[op];
+            previous[op] = -1;
+            if (call.unknown()) {
+                Integer twin = last.put(
+                        List.of(call.op().kind(), call.expected(), call.value()), op);
+                previous[op] = twin == null ? -1 : twin;
+            }
+        }
+        return previous;
     }
 
     private boolean outOfTime(Bounds bounds) {
@@ -171,18 +193,8 @@ final class KeySearch {
         return false;
     }
 
-    /** Records (linearized + op, after) as visited; false if it already was. */
-    private boolean firstVisit(int op, int after) {
-        long hash = linearizedHash ^ zobrist(op);
-        linearized[op >>> 6] |= 1L << op;
-        boolean added = visited.add(new Visited(hash, after, linearized.clone()));
-        linearized[op >>> 6] &= ~(1L << op);
-        return added;
-    }
-
+    /** Extends the linearization by {@code op}, already added to {@link #linearized}. */
     private void push(int op, int after) {
-        linearized[op >>> 6] |= 1L << op;
-        linearizedHash ^= zobrist(op);
         stack[depth] = op;
         stateBefore[depth] = state;
         depth++;
@@ -202,8 +214,7 @@ final class KeySearch {
         int op = stack[depth];
         state = stateBefore[depth];
         unlift(op);
-        linearized[op >>> 6] &= ~(1L << op);
-        linearizedHash ^= zobrist(op);
+        linearized.removeLast(op);
         remainingKnown += calls[op].unknown() ? 0 : 1;
         savedUpTo = Math.min(savedUpTo, depth);
         return op;
@@ -255,13 +266,5 @@ final class KeySearch {
         if (next[e] != END) {
             prev[next[e]] = e;
         }
-    }
-
-    /** A fixed pseudo-random 64-bit tag per operation; a set's hash is the XOR of its tags. */
-    private static long zobrist(int op) {
-        long z = (op + 1) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

@@ -30,39 +30,53 @@ import java.util.concurrent.Future;
 public final class LinearizabilityChecker {
 
     /**
-     * How hard to search.
+     * How hard to search. A search that reaches any bound stops with UNKNOWN.
      *
-     * @param perKeyTimeout  wall time after which a key's search stops with UNKNOWN
-     * @param perKeyMaxSteps model steps after which a key's search stops with UNKNOWN
-     * @param parallelism    how many keys to search at once (1: on the calling thread)
+     * @param perKeyTimeout     wall time one key's search may take
+     * @param perKeyMaxSteps    model steps one key's search may take
+     * @param perKeyMaxMemoBytes estimated heap one key's memo of visited states may hold; each
+     *                          of the {@code parallelism} searches running at once may use
+     *                          this much
+     * @param parallelism       how many keys to search at once (1: on the calling thread)
      */
-    public record Options(Duration perKeyTimeout, long perKeyMaxSteps, int parallelism) {
+    public record Options(Duration perKeyTimeout, long perKeyMaxSteps, long perKeyMaxMemoBytes,
+                          int parallelism) {
 
         public Options {
             Objects.requireNonNull(perKeyTimeout, "perKeyTimeout");
-            if (perKeyTimeout.isNegative() || perKeyMaxSteps < 0 || parallelism < 1) {
+            if (perKeyTimeout.isNegative() || perKeyMaxSteps < 0 || perKeyMaxMemoBytes < 0
+                    || parallelism < 1) {
                 throw new IllegalArgumentException("bounds must be non-negative, parallelism >= 1");
             }
         }
 
-        /** Ten seconds per key, no step bound, one thread. */
+        /**
+         * Ten seconds per key, no step bound, a memo of at most a quarter of the maximum heap,
+         * one thread.
+         */
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(10), Long.MAX_VALUE, 1);
+            return new Options(Duration.ofSeconds(10), Long.MAX_VALUE,
+                    Runtime.getRuntime().maxMemory() / 4, 1);
         }
 
         /** These options with another per-key time bound. */
         public Options withPerKeyTimeout(Duration timeout) {
-            return new Options(timeout, perKeyMaxSteps, parallelism);
+            return new Options(timeout, perKeyMaxSteps, perKeyMaxMemoBytes, parallelism);
         }
 
         /** These options with another per-key step bound. */
         public Options withPerKeyMaxSteps(long maxSteps) {
-            return new Options(perKeyTimeout, maxSteps, parallelism);
+            return new Options(perKeyTimeout, maxSteps, perKeyMaxMemoBytes, parallelism);
+        }
+
+        /** These options with another per-key memo size bound. */
+        public Options withPerKeyMaxMemoBytes(long maxBytes) {
+            return new Options(perKeyTimeout, perKeyMaxSteps, maxBytes, parallelism);
         }
 
         /** These options with another number of keys searched at once. */
         public Options withParallelism(int threads) {
-            return new Options(perKeyTimeout, perKeyMaxSteps, threads);
+            return new Options(perKeyTimeout, perKeyMaxSteps, perKeyMaxMemoBytes, threads);
         }
     }
 
@@ -148,7 +162,7 @@ public final class LinearizabilityChecker {
                 ? Long.MAX_VALUE / 2
                 : timeout.toNanos();
         KeySearch.Bounds bounds = new KeySearch.Bounds(System.nanoTime() + timeoutNanos,
-                describe(timeout), options.perKeyMaxSteps());
+                describe(timeout), options.perKeyMaxSteps(), options.perKeyMaxMemoBytes());
         return new KeySearch(key, model, calls).run(bounds);
     }
 
