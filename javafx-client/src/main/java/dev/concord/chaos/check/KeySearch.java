@@ -142,8 +142,10 @@ final class KeySearch {
                 if (useful && linearized.addIfUnvisited(op, after)) {
                     push(op, after);
                     if (linearized.visitedBytes() > bounds.maxMemoBytes()) {
-                        stopReason = "memory bound of " + (bounds.maxMemoBytes() >> 20)
-                                + " MiB reached after " + steps + " steps";
+                        long bound = bounds.maxMemoBytes();
+                        stopReason = "memory bound of " + (bound >= 1 << 20
+                                ? (bound >> 20) + " MiB" : bound + " bytes")
+                                + " reached after " + steps + " steps";
                         return Verdict.UNKNOWN;
                     }
                     entry = next[head];
