@@ -15,6 +15,7 @@ public record Event(long index, String clientId, long seq, long time, Change cha
     @JsonSubTypes({
         @JsonSubTypes.Type(value = StreamAppended.class, name = "stream.appended"),
         @JsonSubTypes.Type(value = RegisterChanged.class, name = "register.changed"),
+        @JsonSubTypes.Type(value = Chat.class, name = "chat"),
     })
     public sealed interface Change {
     }
@@ -25,5 +26,12 @@ public record Event(long index, String clientId, long seq, long time, Change cha
 
     /** A register took a new value (null: deleted). */
     public record RegisterChanged(String key, String value) implements Change {
+    }
+
+    /**
+     * A chat change (see {@link dev.concord.protocol.chat.ChatEvent}). A node serving the feed
+     * passes it only to sessions allowed to see its conversation.
+     */
+    public record Chat(dev.concord.protocol.chat.ChatEvent value) implements Change {
     }
 }

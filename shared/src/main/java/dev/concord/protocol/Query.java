@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Query.Events.class, name = "events"),
     @JsonSubTypes.Type(value = Query.Status.class, name = "status"),
     @JsonSubTypes.Type(value = Query.Digest.class, name = "digest"),
+    @JsonSubTypes.Type(value = Query.Chat.class, name = "chat"),
 })
 public sealed interface Query {
 
@@ -39,5 +40,9 @@ public sealed interface Query {
 
     /** SHA-256 over the whole replicated state at this node's applied index. */
     record Digest() implements Query {
+    }
+
+    /** An account or chat read (see {@link dev.concord.protocol.chat.ChatQuery}); needs a session token. */
+    record Chat(dev.concord.protocol.chat.ChatQuery query) implements Query {
     }
 }

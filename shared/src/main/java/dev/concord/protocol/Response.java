@@ -14,6 +14,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Response.EventPage.class, name = "events"),
     @JsonSubTypes.Type(value = Response.Status.class, name = "status"),
     @JsonSubTypes.Type(value = Response.Digest.class, name = "digest"),
+    @JsonSubTypes.Type(value = Response.Chat.class, name = "chat"),
 })
 public sealed interface Response {
 
@@ -57,5 +58,9 @@ public sealed interface Response {
 
     /** State digest at an applied index. */
     record Digest(long appliedIndex, String sha256) implements Response {
+    }
+
+    /** Answer to a {@link Query.Chat} (see {@link dev.concord.protocol.chat.ChatReply}). */
+    record Chat(dev.concord.protocol.chat.ChatReply reply) implements Response {
     }
 }

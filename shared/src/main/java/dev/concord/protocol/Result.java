@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Result.Appended.class, name = "appended"),
     @JsonSubTypes.Type(value = Result.CasResult.class, name = "cas"),
     @JsonSubTypes.Type(value = Result.Rejected.class, name = "rejected"),
+    @JsonSubTypes.Type(value = Result.Chat.class, name = "chat"),
 })
 public sealed interface Result {
 
@@ -31,5 +32,9 @@ public sealed interface Result {
 
     /** The write was refused; nothing changed. */
     record Rejected(ErrorCode code, String message, long index) implements Result {
+    }
+
+    /** Outcome of an account or chat write (see {@link dev.concord.protocol.chat.ChatResult}). */
+    record Chat(dev.concord.protocol.chat.ChatResult value, long index) implements Result {
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Write.StreamAppend.class, name = "stream.append"),
     @JsonSubTypes.Type(value = Write.Cas.class, name = "cas"),
+    @JsonSubTypes.Type(value = Write.Chat.class, name = "chat"),
 })
 public sealed interface Write {
 
@@ -44,6 +45,17 @@ public sealed interface Write {
                 Validation.value("value", value);
                 Validation.nonEmpty("value", value);
             }
+        }
+    }
+
+    /** An account or chat operation; the family lives in {@link dev.concord.protocol.chat.ChatOp}. */
+    record Chat(dev.concord.protocol.chat.ChatOp op) implements Write {
+        @Override
+        public void validate() {
+            if (op == null) {
+                throw new ConcordException(ErrorCode.BAD_REQUEST, "chat write has no op");
+            }
+            op.validate();
         }
     }
 }
