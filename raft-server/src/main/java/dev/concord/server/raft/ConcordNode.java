@@ -13,8 +13,12 @@ import dev.concord.config.ClusterConfig;
 import dev.concord.config.NodeAddress;
 import dev.concord.protocol.NodeStatus;
 import dev.concord.server.feed.Feed;
+import dev.concord.server.feed.Presence;
+import dev.concord.server.rpc.AccountGate;
+import dev.concord.server.rpc.ChatQueries;
 import dev.concord.server.rpc.ReadProcessor;
 import dev.concord.server.rpc.WriteProcessor;
+import dev.concord.server.state.ChatReader;
 import dev.concord.server.state.ReplicatedState;
 import dev.concord.server.state.RocksStore;
 import dev.concord.server.state.StateReader;
@@ -48,6 +52,7 @@ public final class ConcordNode implements AutoCloseable {
     private final FileChannel lockChannel;
     private final RocksStore store;
     private final Feed feed;
+    private final AccountGate gate;
     private final ConcordStateMachine fsm;
     private final RaftGroupService group;
     private final Node node;
@@ -69,8 +74,11 @@ public final class ConcordNode implements AutoCloseable {
         BoltRpcServer rpc = new BoltRpcServer(new RpcServer(self.host(), self.port(), true));
         RaftRpcServerFactory.addRaftRequestProcessors(rpc);
         Node[] holder = new Node[1];
-        rpc.registerProcessor(new WriteProcessor(() -> holder[0]));
-        rpc.registerProcessor(new ReadProcessor(() -> holder[0], reader, feed, this::status));
+        ChatReader chatReader = new ChatReader(store);
+        this.gate = new AccountGate(chatReader, config.passwordIterations(), config.requireAuth());
+        rpc.registerProcessor(new WriteProcessor(() -> holder[0], gate));
+        rpc.registerProcessor(new ReadProcessor(() -> holder[0], reader, feed, this::status,
+                new ChatQueries(chatReader, new Presence(), config.requireAuth())));
 
         NodeOptions opts = new NodeOptions();
         opts.setFsm(fsm);
@@ -202,6 +210,7 @@ public final class ConcordNode implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         feed.close();
+        gate.close();
         store.close();
         try {
             Files.deleteIfExists(config.nodeDir(self.id()).resolve("node.pid"));

@@ -210,7 +210,7 @@ public sealed interface ChatOp {
     record MarkRead(String with, long upTo) implements ChatOp {
         @Override
         public void validate() {
-            ChatRules.target("with", with);
+            ChatRules.conversation("with", with);
             ChatRules.positive("upTo", upTo);
         }
     }

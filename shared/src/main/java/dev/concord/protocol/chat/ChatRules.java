@@ -31,6 +31,7 @@ public final class ChatRules {
     public static final String DOC_ROOM_PREFIX = "doc:";
 
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9_.-]{1," + MAX_USER_CHARS + "}");
+    private static final Pattern DIRECT = Pattern.compile("d:[0-9]{1,19}:[0-9]{1,19}");
 
     private ChatRules() {
     }
@@ -86,6 +87,22 @@ public final class ChatRules {
         } else {
             userName(field, target);
         }
+    }
+
+    /**
+     * A conversation to read: a {@link #target} or, for direct messages with a deleted account,
+     * the conversation id {@code d:<account>:<account>} that history and inbox show.
+     */
+    public static void conversation(String field, String with) {
+        if (with != null && DIRECT.matcher(with).matches()) {
+            return;
+        }
+        target(field, with);
+    }
+
+    /** Whether {@code with} is a direct conversation id rather than a room or a name. */
+    public static boolean isConversationId(String with) {
+        return DIRECT.matcher(with).matches();
     }
 
     public static boolean isRoom(String target) {
