@@ -2,6 +2,7 @@ package dev.concord.server.rpc;
 
 import com.alipay.sofa.jraft.Node;
 import com.alipay.sofa.jraft.Status;
+import com.alipay.sofa.jraft.closure.ReadIndexClosure;
 import com.alipay.sofa.jraft.entity.PeerId;
 import com.alipay.sofa.jraft.entity.Task;
 import com.alipay.sofa.jraft.error.RaftError;
@@ -93,16 +94,34 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
             return;
         }
         if (gate.slow(batch.writes())) {
-            // Hashing a password takes tenths of a second: off this thread, so other clients' writes
-            // keep flowing. Such a batch reaches the log when its hashing is done, possibly after
-            // writes sent later; a client waits for a login's result before using its session anyway.
-            gate.hashing().execute(() -> guarded(ctx, () -> {
-                Admission a = admit(batch);
-                executor.execute(() -> guarded(ctx, () -> submit(ctx, n, a)));
-            }));
+            proposeAfterHashing(ctx, n, batch);
             return;
         }
         submit(ctx, n, admit(batch));
+    }
+
+    /**
+     * A batch with a password op checks it against replicated state, so first readIndex: a new
+     * leader may not have applied its predecessors' entries yet (Raft applies them only once its
+     * own first entry commits), and a login must not miss an account that already exists. Hashing
+     * takes tenths of a second, so it runs off this thread and other clients' writes keep flowing;
+     * such a batch reaches the log possibly after writes sent later (a client waits for a login's
+     * result before using its session anyway).
+     */
+    private void proposeAfterHashing(RpcContext ctx, Node n, WriteBatch batch) {
+        n.readIndex(new byte[0], new ReadIndexClosure() {
+            @Override
+            public void run(Status st, long index, byte[] reqCtx) {
+                if (!st.isOk()) {
+                    Replies.send(ctx, notLeader(n));
+                    return;
+                }
+                gate.hashing().execute(() -> guarded(ctx, () -> {
+                    Admission a = admit(batch);
+                    executor.execute(() -> guarded(ctx, () -> submit(ctx, n, a)));
+                }));
+            }
+        });
     }
 
     /** Writes accepted for the log, and the early answers of those refused before it. */
