@@ -21,6 +21,10 @@ public final class CliContext implements AutoCloseable {
             description = "talk only to these nodes; reads are then served by the node connected to")
     List<String> servers;
 
+    @Option(names = "--as", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "act as this user's saved session (default: the last 'user login')")
+    String as;
+
     private ClusterConfig config;
     private ClusterClient client;
     PrintStream out = System.out;
@@ -61,6 +65,27 @@ public final class CliContext implements AutoCloseable {
             client = ClusterClient.connect(nodes());
         }
         return client;
+    }
+
+    /** Saved logins for this cluster (see {@link SavedSessions}). */
+    SavedSessions sessions() {
+        String group;
+        try {
+            group = config().group();
+        } catch (RuntimeException e) {
+            group = "default"; // --servers without a config file
+        }
+        return new SavedSessions(SavedSessions.defaultRoot(), group);
+    }
+
+    /** The session chosen by {@code --as}, or the last login. */
+    SavedSessions.Saved session() {
+        return sessions().load(as);
+    }
+
+    /** Writes as the session of {@code token} and waits for the result. */
+    dev.concord.protocol.Result write(dev.concord.protocol.Write op, String token) {
+        return ClusterClient.await(client().newWriter(token).submit(op));
     }
 
     void printJson(Object value) {
