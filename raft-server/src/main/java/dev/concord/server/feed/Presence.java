@@ -4,7 +4,7 @@ import dev.concord.protocol.chat.ChatReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,11 +60,11 @@ public final class Presence {
         return out;
     }
 
-    /** Who types in one of {@code convs}, sorted by conversation then user. */
-    public List<ChatReply.Typing> typingIn(Set<String> convs) {
+    /** Who types in a conversation {@code visible} accepts, sorted by conversation then user. */
+    public List<ChatReply.Typing> typingIn(Predicate<String> visible) {
         prune();
         List<ChatReply.Typing> out = new ArrayList<>();
-        typing.values().stream().filter(t -> convs.contains(t.conv()))
+        typing.values().stream().filter(t -> visible.test(t.conv()))
                 .sorted(java.util.Comparator.comparing(Typing::conv).thenComparing(Typing::name))
                 .forEach(t -> out.add(new ChatReply.Typing(t.name(), t.conv())));
         return out;

@@ -11,6 +11,7 @@ import dev.concord.server.feed.Presence;
 import dev.concord.server.state.ChatReader;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -100,12 +101,14 @@ public final class ChatQueries {
         String key = ChatRules.fold(who.name());
         presence.seen(key, who.name(), Presence.PING_TTL_MS);
         Set<String> mine = reader.conversationsOf(hash);
+        // A direct conversation exists only from its first message, but typing may come before it.
+        Predicate<String> visible = conv -> mine.contains(conv) || ChatReader.isParty(conv, who.account());
         if (typingIn != null) {
             ChatRules.conversation("typingIn", typingIn);
             String conv = reader.conversationId(hash, typingIn);
             presence.typing(key, who.name(), conv);
         }
-        return new ChatReply.Presence(presence.online(), presence.typingIn(mine).stream()
+        return new ChatReply.Presence(presence.online(), presence.typingIn(visible).stream()
                 .filter(t -> !t.user().equals(who.name())).toList());
     }
 }

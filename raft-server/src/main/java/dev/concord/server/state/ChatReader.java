@@ -207,6 +207,15 @@ public final class ChatReader {
         return read(db -> db.resolve(Accounts.requireCaller(db, tokenHash), with));
     }
 
+    /** Whether {@code conv} is a direct conversation of {@code account}, whether or not it has messages yet. */
+    public static boolean isParty(String conv, long account) {
+        if (!ChatRules.isConversationId(conv)) {
+            return false;
+        }
+        long[] parties = ChatStore.dmParties(conv);
+        return parties[0] == account || parties[1] == account;
+    }
+
     /** The conversations a session's account is in (for typing indicators); empty for no session. */
     public Set<String> conversationsOf(String tokenHash) {
         return read(db -> {
