@@ -18,12 +18,22 @@ public sealed interface Write {
     /** Throws {@link ConcordException} (BAD_REQUEST or TOO_LARGE) when the write can never succeed. */
     void validate();
 
+    /** Roughly the encoded size in bytes, for batching; hot write types override the exact encoding. */
+    default int sizeHint() {
+        return Codec.encode(this).length;
+    }
+
     /** Append one record to the named stream; the result carries its offset (0-based, dense). */
     record StreamAppend(String stream, String text) implements Write {
         @Override
         public void validate() {
             Validation.name("stream", stream);
             Validation.value("text", text);
+        }
+
+        @Override
+        public int sizeHint() {
+            return 48 + 3 * (stream.length() + text.length());
         }
     }
 

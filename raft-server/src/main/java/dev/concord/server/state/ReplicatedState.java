@@ -65,7 +65,8 @@ public final class ReplicatedState {
     }
 
     private Result applyOne(Command cmd, long index, long now, List<Event> events) {
-        Result seen = clients.lookup(cmd.clientId(), cmd.seq());
+        ClientTable.Entry client = clients.entry(cmd.clientId());
+        Result seen = clients.lookup(cmd.clientId(), cmd.seq(), client);
         if (seen != null) {
             return seen;
         }
@@ -86,7 +87,7 @@ public final class ReplicatedState {
             result = new Result.Rejected(ErrorCode.INTERNAL, "internal error applying "
                     + cmd.op().getClass().getSimpleName() + ": " + e + "; please report it", index);
         }
-        clients.record(cmd.clientId(), cmd.seq(), now, result);
+        clients.record(cmd.clientId(), cmd.seq(), now, result, client);
         return result;
     }
 
