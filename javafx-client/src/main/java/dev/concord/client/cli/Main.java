@@ -47,6 +47,9 @@ public final class Main implements Runnable {
                 realOut.println(Codec.toJson(Map.of("error", code, "message", message)));
             } else {
                 System.err.println("concord: " + message);
+                if (e instanceof ConfigException && message.contains("unknown node id")) {
+                    cmd.usage(System.err);
+                }
             }
             return 1;
         });
