@@ -36,7 +36,7 @@ final class BenchAppend implements java.util.concurrent.Callable<Integer> {
     int size;
     @Option(names = "--seconds", defaultValue = "10", description = "measured duration (default ${DEFAULT-VALUE})")
     int seconds;
-    @Option(names = "--warmup", defaultValue = "2", description = "unmeasured seconds first (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "5", description = "unmeasured seconds first (default ${DEFAULT-VALUE})")
     int warmup;
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
