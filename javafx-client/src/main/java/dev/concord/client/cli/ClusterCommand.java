@@ -129,7 +129,8 @@ final class ClusterCommand {
     }
 
     private static boolean ready(List<Map<String, Object>> rows) {
-        return rows.stream().anyMatch(r -> "LEADER".equals(r.get("role"))
+        boolean allAnswer = rows.stream().allMatch(r -> !"running".equals(r.get("process")) || r.get("term") != null);
+        return allAnswer && rows.stream().anyMatch(r -> "LEADER".equals(r.get("role"))
                 && ((Long) r.get("appliedIndex")) >= ((Long) r.get("committedIndex")));
     }
 
