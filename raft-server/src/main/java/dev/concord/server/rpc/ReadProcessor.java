@@ -96,9 +96,14 @@ public final class ReadProcessor implements RpcProcessor<Frames.ReadFrame> {
         if (n == null) {
             throw new ConcordException(ErrorCode.UNAVAILABLE, "node is starting; retry");
         }
+        // jraft may run this closure twice (its own timeout, then the late result): answer once.
+        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
         n.readIndex(new byte[0], new ReadIndexClosure() {
             @Override
             public void run(Status st, long index, byte[] reqCtx) {
+                if (!answered.compareAndSet(false, true)) {
+                    return;
+                }
                 if (!st.isOk()) {
                     Replies.send(ctx, new Response.Failure(ErrorCode.UNAVAILABLE,
                             "cannot confirm a linearizable read here: " + st.getErrorMsg() + "; retry or ask another node",
