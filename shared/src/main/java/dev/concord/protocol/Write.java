@@ -81,6 +81,8 @@ public sealed interface Write {
      * Apply {@code op}, written against revision {@code base} of document {@code id}; the server
      * transforms it against every operation committed since {@code base} and commits it as the next
      * revision. STALE_REVISION when {@code base} is ahead of the document or too far behind.
+     * A no-op is accepted and becomes a revision too: a client's buffered edits can compose to
+     * nothing (type, then delete), and its protocol needs every send acknowledged in order.
      */
     record DocSubmit(long id, int base, dev.concord.ot.TextOperation op) implements Write {
         @Override
@@ -89,9 +91,6 @@ public sealed interface Write {
             DocRefs.revision("base", base);
             if (op == null) {
                 throw new ConcordException(ErrorCode.BAD_REQUEST, "op is missing");
-            }
-            if (op.isNoop()) {
-                throw new ConcordException(ErrorCode.BAD_REQUEST, "op changes nothing; send no write instead");
             }
             if (op.targetLength() > Limits.MAX_DOC_CHARS) {
                 throw new ConcordException(ErrorCode.TOO_LARGE, "op makes a document of " + op.targetLength()

@@ -69,6 +69,9 @@ final class DocCommand {
     @Command(name = "insert", description = "Insert TEXT into NAME at position POS.")
     int insert(@Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "POS") int pos,
                @Parameters(paramLabel = "TEXT") String text, @Option(names = "--json", description = JSON) boolean json) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("TEXT is empty: nothing to insert");
+        }
         Response.DocText t = open(name);
         requireRange(t, pos, 0);
         return submit(t, TextOperation.builder().retain(pos).insert(text).retain(t.text().length() - pos).build(), json,
@@ -78,6 +81,9 @@ final class DocCommand {
     @Command(name = "delete", description = "Delete LEN chars of NAME from position POS.")
     int delete(@Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "POS") int pos,
                @Parameters(paramLabel = "LEN") int len, @Option(names = "--json", description = JSON) boolean json) {
+        if (len <= 0) {
+            throw new IllegalArgumentException("LEN must be at least 1, got " + len);
+        }
         Response.DocText t = open(name);
         requireRange(t, pos, len);
         return submit(t, TextOperation.builder().retain(pos).delete(len).retain(t.text().length() - pos - len).build(),
