@@ -42,7 +42,7 @@ class DocumentsIT {
             admin.write(new Write.DocCreate(PATH));
             ClientOptions impatient = ClientOptions.defaults().withDeadlineMs(1_000);
             List<ConcordException> failures = new CopyOnWriteArrayList<>();
-            AtomicInteger troubles = new AtomicInteger();
+            Map<String, Integer> troubles = new java.util.concurrent.ConcurrentSkipListMap<>();
             DocumentListener listener = new DocumentListener() {
                 @Override
                 public void textChanged(Change change) {
@@ -50,7 +50,7 @@ class DocumentsIT {
 
                 @Override
                 public void trouble(ConcordException problem) {
-                    troubles.incrementAndGet();
+                    troubles.merge(problem.code().name(), 1, Integer::sum);
                 }
 
                 @Override
@@ -123,8 +123,9 @@ class DocumentsIT {
             }
             assertThat(acknowledged).isEqualTo(head);
             cluster.awaitSameDigest(cluster.config().ids(), Duration.ofSeconds(20));
-            System.out.printf("DocumentsIT: %d local edits became %d revisions (%d chars); %d transient troubles"
-                    + " reported; seed %d%n", edits.get(), head, text.length(), troubles.get(), seed);
+            System.out.printf("DocumentsIT: %d local edits became %d revisions (%d chars); transient troubles %s;"
+                    + " %d unknown outcomes re-sent under their seq; seed %d%n", edits.get(), head, text.length(), troubles,
+                    sessions.stream().mapToLong(DocumentSession::resent).sum(), seed);
             sessions.forEach(DocumentSession::close);
         }
     }

@@ -1,8 +1,12 @@
 package dev.concord.client.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code concord bench ...}: throughput and latency against the local cluster. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (see docs/benchmarks.md).")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (see docs/benchmarks.md).",
+        subcommands = {EditBenchCommand.class})
 final class BenchCommand {
+    @ParentCommand
+    Main main;
 }

@@ -1,16 +1,13 @@
 package dev.concord.client.session;
 
 import dev.concord.client.net.ClusterClient;
-import dev.concord.client.net.Subscription;
 import dev.concord.client.session.DocumentListener.Change;
 import dev.concord.client.session.DocumentListener.Origin;
 import dev.concord.ot.OtClient;
 import dev.concord.ot.TextOperation;
 import dev.concord.ot.UndoManager;
 import dev.concord.protocol.ConcordException;
-import dev.concord.protocol.DocOp;
 import dev.concord.protocol.ErrorCode;
-import dev.concord.protocol.Event;
 import dev.concord.protocol.Query;
 import dev.concord.protocol.Response;
 import dev.concord.protocol.Result;
@@ -18,6 +15,7 @@ import dev.concord.protocol.Write;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -43,25 +41,23 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DocumentSession implements AutoCloseable {
     private static final int UNDO_DEPTH = 500;
-    private static final int CATCH_UP_PAGE = 1_000;
 
-    private final ClusterClient client;
     private final ClusterClient.Writer writer;
     private final long id;
     private final DocumentListener listener;
     private final OtClient ot;
     private final UndoManager undo = new UndoManager(UNDO_DEPTH);
     private final ScheduledExecutorService callbacks;
+    private final DocumentFeed feed;
     private final List<Long> acknowledged = new ArrayList<>();
     private String path;
     private String text;
-    private Subscription subscription;
     private ConcordException failure;
     private boolean closed;
     private int resends;
+    private long resent;
 
     private DocumentSession(ClusterClient client, Response.DocText snapshot, DocumentListener listener) {
-        this.client = client;
         this.writer = client.writer("s-" + UUID.randomUUID(), 1);
         this.id = snapshot.id();
         this.path = snapshot.path();
@@ -73,15 +69,14 @@ public final class DocumentSession implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.feed = new DocumentFeed(client, id, new FeedSink(), callbacks);
     }
 
     /** Opens the document at {@code path}: a linearizable snapshot, then the feed from that point. */
     public static DocumentSession open(ClusterClient client, String path, DocumentListener listener) {
         Response.DocText t = (Response.DocText) client.read(new Query.DocOpen(path));
         DocumentSession s = new DocumentSession(client, t, listener);
-        synchronized (s) {
-            s.subscription = client.subscribe(t.index(), s::onEvent, s::onFeedError);
-        }
+        s.feed.start(t.index());
         return s;
     }
 
@@ -121,18 +116,19 @@ public final class DocumentSession implements AutoCloseable {
         return List.copyOf(acknowledged);
     }
 
-    public void insert(int pos, String s) {
-        synchronized (this) {
-            requireRange(pos, 0);
-            apply(TextOperation.builder().retain(pos).insert(s).retain(text.length() - pos).build());
-        }
+    /** How many times an edit whose outcome was unknown has been re-sent under its seq. */
+    public synchronized long resent() {
+        return resent;
     }
 
-    public void delete(int pos, int n) {
-        synchronized (this) {
-            requireRange(pos, n);
-            apply(TextOperation.builder().retain(pos).delete(n).retain(text.length() - pos - n).build());
-        }
+    public synchronized void insert(int pos, String s) {
+        requireRange(pos, 0);
+        apply(TextOperation.builder().retain(pos).insert(s).retain(text.length() - pos).build());
+    }
+
+    public synchronized void delete(int pos, int n) {
+        requireRange(pos, n);
+        apply(TextOperation.builder().retain(pos).delete(n).retain(text.length() - pos - n).build());
     }
 
     /**
@@ -148,12 +144,16 @@ public final class DocumentSession implements AutoCloseable {
     /** Reverts this user's latest edit still undoable; false when there is none. */
     public synchronized boolean undo() {
         requireRunning();
-        return undo.undo(text).map(op -> edit(op, Origin.UNDO)).isPresent();
+        Optional<TextOperation> op = undo.undo(text);
+        op.ifPresent(o -> edit(o, Origin.UNDO));
+        return op.isPresent();
     }
 
     public synchronized boolean redo() {
         requireRunning();
-        return undo.redo(text).map(op -> edit(op, Origin.REDO)).isPresent();
+        Optional<TextOperation> op = undo.redo(text);
+        op.ifPresent(o -> edit(o, Origin.REDO));
+        return op.isPresent();
     }
 
     /** Waits until every local edit is acknowledged (true) or the time runs out or the session stops (false). */
@@ -169,11 +169,11 @@ public final class DocumentSession implements AutoCloseable {
         return isSynchronized();
     }
 
-    private Object edit(TextOperation op, Origin origin) {
+    private void edit(TextOperation op, Origin origin) {
         requireRunning();
         if (op.isNoop()) {
             op.requireBaseLength(text.length());
-            return op;
+            return;
         }
         String before = text;
         text = op.apply(text);
@@ -183,7 +183,6 @@ public final class DocumentSession implements AutoCloseable {
         ot.applyClient(op);
         long seq = ot.state() instanceof OtClient.AwaitingWithBuffer ? ot.lastSentSeq() + 1 : ot.lastSentSeq();
         listener.textChanged(new Change(op, text, ot.revision(), origin, clientId(), clientId(), seq));
-        return op;
     }
 
     /** OtClient's sender: called with the lock held; answers come back on the session thread. */
@@ -224,6 +223,7 @@ public final class DocumentSession implements AutoCloseable {
 
     private synchronized void resend(long seq) {
         if (!closed && failure == null && awaiting(seq)) {
+            resent++;
             ot.serverReconnect();
         }
     }
@@ -241,20 +241,42 @@ public final class DocumentSession implements AutoCloseable {
         notifyAll();
     }
 
-    private void onEvent(Event e) {
-        Event.Change c = e.change();
-        if (c instanceof Event.DocEdited d && d.id() == id) {
-            if (!remote(d.revision(), d.op(), d.author(), e.clientId(), e.seq())) {
-                catchUp();
+    /** The feed's view of this session. */
+    private final class FeedSink implements DocumentFeed.Sink {
+        @Override
+        public boolean revision(int rev, TextOperation op, String author, String clientId, long seq) {
+            return remote(rev, op, author, clientId, seq);
+        }
+
+        @Override
+        public int revision() {
+            return DocumentSession.this.revision();
+        }
+
+        @Override
+        public void renamed(String newPath) {
+            synchronized (DocumentSession.this) {
+                path = newPath;
+                listener.renamed(newPath);
             }
-        } else if (c instanceof Event.DocRenamed r && r.id() == id) {
-            synchronized (this) {
-                path = r.to();
-                listener.renamed(r.to());
+        }
+
+        @Override
+        public void deleted(String oldPath, String by) {
+            failed(new ConcordException(ErrorCode.NOT_FOUND, oldPath + " was deleted by " + by));
+        }
+
+        @Override
+        public void trouble(ConcordException problem) {
+            synchronized (DocumentSession.this) {
+                listener.trouble(problem);
             }
-        } else if (c instanceof Event.DocDeleted d && d.id() == id) {
-            synchronized (this) {
-                fail(new ConcordException(ErrorCode.NOT_FOUND, d.path() + " was deleted by " + e.clientId()));
+        }
+
+        @Override
+        public void failed(ConcordException reason) {
+            synchronized (DocumentSession.this) {
+                fail(reason);
             }
         }
     }
@@ -284,57 +306,10 @@ public final class DocumentSession implements AutoCloseable {
         return true;
     }
 
-    /** Reads the ops after the local revision and applies them; returns the log index they were read at. */
-    private long catchUp() {
-        long index = 0;
-        try {
-            while (true) {
-                int from = revision();
-                Response.DocOps page = (Response.DocOps) client.read(new Query.DocOps(id, from, CATCH_UP_PAGE));
-                for (DocOp o : page.ops()) {
-                    remote(o.revision(), o.op(), o.author(), o.clientId(), o.seq());
-                }
-                index = page.index();
-                if (page.ops().isEmpty() || revision() >= page.head()) {
-                    return index;
-                }
-            }
-        } catch (ConcordException e) {
-            synchronized (this) {
-                if (e.code().retryable()) {
-                    listener.trouble(e);
-                } else {
-                    fail(e);
-                }
-            }
-            return index;
-        }
-    }
-
-    private void onFeedError(ConcordException e) {
-        if (e.code() != ErrorCode.FEED_TRUNCATED) {
-            synchronized (this) {
-                listener.trouble(e);
-            }
-            return;
-        }
-        // The feed no longer reaches back to this session's revision: read the ops, then follow again.
-        callbacks.execute(() -> {
-            long index = catchUp();
-            synchronized (this) {
-                if (!closed && failure == null) {
-                    subscription = client.subscribe(index, this::onEvent, this::onFeedError);
-                }
-            }
-        });
-    }
-
     private void fail(ConcordException reason) {
         if (failure == null) {
             failure = reason;
-            if (subscription != null) {
-                subscription.close();
-            }
+            feed.close();
             listener.failed(reason);
             notifyAll();
         }
@@ -364,9 +339,7 @@ public final class DocumentSession implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        if (subscription != null) {
-            subscription.close();
-        }
+        feed.close();
         callbacks.shutdownNow();
         notifyAll();
     }
