@@ -110,7 +110,7 @@ final class DocStore {
     Stored op(long id, int rev) {
         byte[] v = view.get(Keys.docOp(id, rev));
         if (v == null) {
-            throw new IllegalStateException("document " + id + " has no stored op for revision " + rev);
+            throw corrupt("document " + id + " has no stored op for revision " + rev);
         }
         return Codec.decode(v, Stored.class);
     }
@@ -148,8 +148,7 @@ final class DocStore {
             ops.add(s.op().op());
         }
         if (ops.size() != rev - checkpoint) {
-            throw new IllegalStateException("document " + id + " is missing ops between revisions "
-                    + checkpoint + " and " + rev);
+            throw corrupt("document " + id + " is missing ops between revisions " + checkpoint + " and " + rev);
         }
         return composeAll(ops).apply(base);
     }
@@ -157,9 +156,14 @@ final class DocStore {
     private String checkpointText(long id, int rev) {
         byte[] v = view.get(Keys.docCheckpoint(id, rev));
         if (v == null) {
-            throw new IllegalStateException("document " + id + " has no checkpoint at revision " + rev);
+            throw corrupt("document " + id + " has no checkpoint at revision " + rev);
         }
         return new String(v, StandardCharsets.UTF_8);
+    }
+
+    private static IllegalStateException corrupt(String what) {
+        return new IllegalStateException(what + ": this node's state is damaged; remove its data dir and restart it"
+                + " to recover from its peers");
     }
 
     /** The composition of consecutive ops, built as a balanced tree so each level costs O(total components). */
