@@ -45,6 +45,7 @@ final class EditBenchCommand implements Callable<Integer> {
 
     private final Map<String, Long> firstEdit = new ConcurrentHashMap<>();
     private final List<Long> latencies = new ArrayList<>();
+    private final List<Long> ackLatencies = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -127,11 +128,24 @@ final class EditBenchCommand implements Callable<Integer> {
             this.measuring = measuring;
         }
 
+        private String clientId;
+
+        @Override
+        public void acknowledged(int revision, long seq) {
+            Long t0 = clientId == null ? null : firstEdit.get(clientId + "#" + seq);
+            if (t0 != null && measuring.get()) {
+                synchronized (latencies) {
+                    ackLatencies.add(System.nanoTime() - t0);
+                }
+            }
+        }
+
         @Override
         public void textChanged(Change c) {
             long now = System.nanoTime();
             String key = c.clientId() + "#" + c.seq();
             if (c.origin() != Origin.REMOTE) {
+                clientId = c.clientId();
                 firstEdit.putIfAbsent(key, now);
                 return;
             }
@@ -146,8 +160,10 @@ final class EditBenchCommand implements Callable<Integer> {
 
     private void report(double elapsed, long edits, long committed) {
         long[] l;
+        long[] acks;
         synchronized (latencies) {
             l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            acks = ackLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("clients", clients);
@@ -160,12 +176,15 @@ final class EditBenchCommand implements Callable<Integer> {
         out.put("latencyP50Ms", percentileMs(l, 50));
         out.put("latencyP99Ms", percentileMs(l, 99));
         out.put("samples", l.length);
+        out.put("ackP50Ms", percentileMs(acks, 50));
+        out.put("ackP99Ms", percentileMs(acks, 99));
         if (json) {
             bench.main.ctx.printJson(out);
         } else {
             bench.main.ctx.out.printf("%d editors on %d docs for %.1f s: %d committed ops/s (%d edits/s typed);"
-                    + " edit -> other editors p50 %s ms, p99 %s ms (%d samples)%n", clients, docs, elapsed,
-                    out.get("opsPerSecond"), out.get("editsPerSecond"), out.get("latencyP50Ms"), out.get("latencyP99Ms"), l.length);
+                    + " edit -> other editors p50 %s ms, p99 %s ms (%d samples); edit -> own ack p50 %s ms, p99 %s ms%n",
+                    clients, docs, elapsed, out.get("opsPerSecond"), out.get("editsPerSecond"), out.get("latencyP50Ms"),
+                    out.get("latencyP99Ms"), l.length, out.get("ackP50Ms"), out.get("ackP99Ms"));
         }
     }
 
