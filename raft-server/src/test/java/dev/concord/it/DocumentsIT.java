@@ -75,13 +75,13 @@ class DocumentsIT {
             }
 
             for (int crash = 0; crash < 2; crash++) {
-                Thread.sleep(3_000);
+                Thread.sleep(2_500);
                 int leader = cluster.awaitLeader();
                 cluster.kill(leader);
-                Thread.sleep(3_500);
+                Thread.sleep(3_000);
                 cluster.startNode(leader);
             }
-            Thread.sleep(2_000);
+            Thread.sleep(1_500);
             stop.set(true);
             for (Thread t : editors) {
                 t.join();
