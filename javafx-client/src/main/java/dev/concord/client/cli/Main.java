@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "concord", mixinStandardHelpOptions = true, version = "Concord 0.1",
         description = "Concord: documents, chat and files replicated by Raft.",
         subcommands = {UpCommand.class, ClusterCommand.class, StreamCommand.class, CasCommand.class,
-            GetCommand.class, BenchCommand.class, GuiCommand.class, CommandLine.HelpCommand.class},
+            GetCommand.class, DocCommand.class, BenchCommand.class, GuiCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run one node in the foreground: concord server --node N [--conf FILE]"})
 public final class Main implements Runnable {
     @Mixin
@@ -38,7 +38,12 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(main);
         cl.setOut(new PrintWriter(realOut, true));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            boolean json = parsed.hasMatchedOption("--json");
+            // --json belongs to the innermost subcommand, not to the top-level parse result.
+            CommandLine.ParseResult leaf = parsed;
+            while (leaf.hasSubcommand()) {
+                leaf = leaf.subcommand();
+            }
+            boolean json = leaf.hasMatchedOption("--json");
             String code = e instanceof ConcordException c ? c.code().name() : "ERROR";
             String message = e instanceof ConcordException || e instanceof ConfigException
                     || e instanceof IllegalArgumentException || e instanceof IllegalStateException

@@ -96,9 +96,7 @@ public final class ClusterClient implements AutoCloseable {
         transport.call(target, frame, timeout).whenComplete((resp, err) -> {
             String reason;
             if (err == null && !(resp instanceof Response.Failure)) {
-                if (query instanceof Query.Events) {
-                    route.confirmed(target);
-                }
+                // Any node serves events and reads: an answer says nothing about who leads.
                 result.complete(resp);
                 return;
             } else if (err != null) {
@@ -201,6 +199,22 @@ public final class ClusterClient implements AutoCloseable {
             long seq;
             synchronized (this) {
                 seq = nextSeq++;
+            }
+            return writes.submit(new ClientWrite(clientId, seq, op));
+        }
+
+        /**
+         * Sends {@code op} under a seq the caller chose, for sessions that number their own writes
+         * (an {@code OtClient}) and must re-send the same seq after an unknown outcome: the cluster
+         * answers a seq it already applied from its exactly-once table instead of applying it again.
+         */
+        public CompletableFuture<Result> submit(long seq, Write op) {
+            if (seq <= 0) {
+                throw new IllegalArgumentException("seq must be positive, got " + seq);
+            }
+            op.validate();
+            synchronized (this) {
+                nextSeq = Math.max(nextSeq, seq + 1);
             }
             return writes.submit(new ClientWrite(clientId, seq, op));
         }

@@ -16,6 +16,7 @@ import dev.concord.protocol.ReadRequest;
 import dev.concord.protocol.Response;
 import dev.concord.protocol.Validation;
 import dev.concord.server.feed.Feed;
+import dev.concord.server.state.DocumentReader;
 import dev.concord.server.state.StateReader;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -88,6 +89,9 @@ public final class ReadProcessor implements RpcProcessor<Frames.ReadFrame> {
             Replies.send(ctx, new Response.Status(status.get()));
         } else if (query instanceof Query.Digest) {
             Replies.send(ctx, reader.digest());
+        } else if (DocumentReader.handles(query)) {
+            DocumentReader.validate(query);
+            linearizable(ctx, () -> reader.documents().serve(query));
         }
     }
 

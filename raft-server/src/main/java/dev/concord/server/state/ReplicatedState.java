@@ -27,6 +27,7 @@ public final class ReplicatedState {
     private final ClientTable clients;
     private final Registers registers;
     private final Streams streams;
+    private final Documents documents;
     private final long eventRetain;
 
     public ReplicatedState(KvStore store, long clientTtlMs) {
@@ -39,6 +40,7 @@ public final class ReplicatedState {
         this.clients = new ClientTable(store, clientTtlMs);
         this.registers = new Registers(store);
         this.streams = new Streams(store);
+        this.documents = new Documents(store);
     }
 
     /** Applies one committed entry; the returned results line up with the entry's commands. */
@@ -108,6 +110,9 @@ public final class ReplicatedState {
                         new Event.RegisterChanged(c.key(), c.value())));
             }
             return new Result.CasResult(swapped, previous, index);
+        }
+        if (Documents.handles(op)) {
+            return documents.execute(cmd, index, now, events);
         }
         throw new ConcordException(ErrorCode.BAD_REQUEST, "unknown write " + op.getClass().getSimpleName());
     }
