@@ -47,11 +47,21 @@ public sealed interface Response {
 
     /**
      * Events after the requested index; {@code last} is the index to pass as {@code after} next time
-     * (it advances even when a page is empty, so a subscriber never re-reads).
+     * (it advances even when a page is empty, so a subscriber never re-reads). {@code leader} is the
+     * serving node's view of the leader ({@code host:port}, or null): subscribers move there, since
+     * the leader hears of commits first.
      */
-    record EventPage(List<Event> events, long last) implements Response {
+    record EventPage(List<Event> events, long last, String leader) implements Response {
         public EventPage {
             events = List.copyOf(events);
+        }
+
+        public EventPage(List<Event> events, long last) {
+            this(events, last, null);
+        }
+
+        public EventPage withLeader(String leader) {
+            return new EventPage(events, last, leader);
         }
     }
 

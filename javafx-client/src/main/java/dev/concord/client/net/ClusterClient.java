@@ -96,7 +96,10 @@ public final class ClusterClient implements AutoCloseable {
         transport.call(target, frame, timeout).whenComplete((resp, err) -> {
             String reason;
             if (err == null && !(resp instanceof Response.Failure)) {
-                // Any node serves events and reads: an answer says nothing about who leads.
+                // Any node serves events and reads: only the page's own leader hint says who leads.
+                if (resp instanceof Response.EventPage page && page.leader() != null) {
+                    route.hint(page.leader());
+                }
                 result.complete(resp);
                 return;
             } else if (err != null) {

@@ -84,7 +84,8 @@ public final class ReadProcessor implements RpcProcessor<Frames.ReadFrame> {
             Validation.name("stream", s.stream());
             linearizable(ctx, () -> reader.readStream(s.stream(), s.from(), s.limit()));
         } else if (query instanceof Query.Events e) {
-            feed.poll(e.after(), e.limit(), e.waitMs(), r -> Replies.send(ctx, r));
+            feed.poll(e.after(), e.limit(), e.waitMs(), r -> Replies.send(ctx,
+                    r instanceof Response.EventPage p ? p.withLeader(WriteProcessor.notLeader(node.get()).leader()) : r));
         } else if (query instanceof Query.Status) {
             Replies.send(ctx, new Response.Status(status.get()));
         } else if (query instanceof Query.Digest) {
