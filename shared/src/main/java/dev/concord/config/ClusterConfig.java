@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * holding the file, so a checkout works from any working directory.
  *
  * @param source file the values came from (for messages); may be a pseudo-path for generated configs
- * @param requireAuth whether stream, register and event reads and writes need a session token
+ * @param requireAuth whether stream, register, document and event reads and writes need a session token
  *     (account and chat requests always do); every node must agree on it
  * @param passwordIterations PBKDF2 work factor the leader uses for new passwords (stored per account)
  * @param warnings things that are legal but unwise (an even node count), printed by the caller

@@ -15,6 +15,10 @@ public record Event(long index, String clientId, long seq, long time, Change cha
     @JsonSubTypes({
         @JsonSubTypes.Type(value = StreamAppended.class, name = "stream.appended"),
         @JsonSubTypes.Type(value = RegisterChanged.class, name = "register.changed"),
+        @JsonSubTypes.Type(value = DocCreated.class, name = "doc.created"),
+        @JsonSubTypes.Type(value = DocRenamed.class, name = "doc.renamed"),
+        @JsonSubTypes.Type(value = DocDeleted.class, name = "doc.deleted"),
+        @JsonSubTypes.Type(value = DocEdited.class, name = "doc.edited"),
         @JsonSubTypes.Type(value = Chat.class, name = "chat"),
     })
     public sealed interface Change {
@@ -26,6 +30,22 @@ public record Event(long index, String clientId, long seq, long time, Change cha
 
     /** A register took a new value (null: deleted). */
     public record RegisterChanged(String key, String value) implements Change {
+    }
+
+    /** A document was created (empty, revision 0). */
+    public record DocCreated(long id, String path) implements Change {
+    }
+
+    /** A document moved; its id and history stay. */
+    public record DocRenamed(long id, String from, String to) implements Change {
+    }
+
+    /** A document was deleted. */
+    public record DocDeleted(long id, String path) implements Change {
+    }
+
+    /** Revision {@code revision} of document {@code id}: {@code op} as applied (already transformed). */
+    public record DocEdited(long id, String path, int revision, dev.concord.ot.TextOperation op, String author) implements Change {
     }
 
     /**

@@ -21,4 +21,6 @@ public final class Limits {
     public static final int MAX_PAGE = 10_000;
     /** How many recent results per client the exactly-once table keeps (its pipelining window). */
     public static final int DEDUP_WINDOW = 256;
+    /** Longest document (UTF-16 chars); an edit that would grow one past it is refused. */
+    public static final int MAX_DOC_CHARS = 8 * 1024 * 1024;
 }

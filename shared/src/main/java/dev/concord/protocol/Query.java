@@ -15,6 +15,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Query.Events.class, name = "events"),
     @JsonSubTypes.Type(value = Query.Status.class, name = "status"),
     @JsonSubTypes.Type(value = Query.Digest.class, name = "digest"),
+    @JsonSubTypes.Type(value = Query.DocList.class, name = "doc.list"),
+    @JsonSubTypes.Type(value = Query.DocOpen.class, name = "doc.open"),
+    @JsonSubTypes.Type(value = Query.DocHistory.class, name = "doc.history"),
+    @JsonSubTypes.Type(value = Query.DocAt.class, name = "doc.at"),
+    @JsonSubTypes.Type(value = Query.DocOps.class, name = "doc.ops"),
     @JsonSubTypes.Type(value = Query.Chat.class, name = "chat"),
 })
 public sealed interface Query {
@@ -40,6 +45,26 @@ public sealed interface Query {
 
     /** SHA-256 over the whole replicated state at this node's applied index. */
     record Digest() implements Query {
+    }
+
+    /** Documents whose path starts with {@code prefix} (null or "" for all), in path order. Linearizable. */
+    record DocList(String prefix) implements Query {
+    }
+
+    /** The head text and revision of a document, with the log index to subscribe to events from. Linearizable. */
+    record DocOpen(String path) implements Query {
+    }
+
+    /** Up to {@code limit} history lines from revision {@code from} (1 is the first edit). Linearizable. */
+    record DocHistory(String path, int from, int limit) implements Query {
+    }
+
+    /** The text of a document as it was at {@code revision}. Linearizable. */
+    record DocAt(String path, int revision) implements Query {
+    }
+
+    /** Up to {@code limit} committed operations after revision {@code after}, for a client catching up. Linearizable. */
+    record DocOps(long id, int after, int limit) implements Query {
     }
 
     /** An account or chat read (see {@link dev.concord.protocol.chat.ChatQuery}); needs a session token. */

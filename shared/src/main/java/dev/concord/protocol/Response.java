@@ -14,6 +14,10 @@ import java.util.List;
     @JsonSubTypes.Type(value = Response.EventPage.class, name = "events"),
     @JsonSubTypes.Type(value = Response.Status.class, name = "status"),
     @JsonSubTypes.Type(value = Response.Digest.class, name = "digest"),
+    @JsonSubTypes.Type(value = Response.DocList.class, name = "doc.list"),
+    @JsonSubTypes.Type(value = Response.DocText.class, name = "doc.text"),
+    @JsonSubTypes.Type(value = Response.DocHistory.class, name = "doc.history"),
+    @JsonSubTypes.Type(value = Response.DocOps.class, name = "doc.ops"),
     @JsonSubTypes.Type(value = Response.Chat.class, name = "chat"),
 })
 public sealed interface Response {
@@ -44,11 +48,21 @@ public sealed interface Response {
 
     /**
      * Events after the requested index; {@code last} is the index to pass as {@code after} next time
-     * (it advances even when a page is empty, so a subscriber never re-reads).
+     * (it advances even when a page is empty, so a subscriber never re-reads). {@code leader} is the
+     * serving node's view of the leader ({@code host:port}, or null): subscribers move there, since
+     * the leader hears of commits first.
      */
-    record EventPage(List<Event> events, long last) implements Response {
+    record EventPage(List<Event> events, long last, String leader) implements Response {
         public EventPage {
             events = List.copyOf(events);
+        }
+
+        public EventPage(List<Event> events, long last) {
+            this(events, last, null);
+        }
+
+        public EventPage withLeader(String leader) {
+            return new EventPage(events, last, leader);
         }
     }
 
@@ -58,6 +72,34 @@ public sealed interface Response {
 
     /** State digest at an applied index. */
     record Digest(long appliedIndex, String sha256) implements Response {
+    }
+
+    /** Documents in path order; {@code more} when the list stopped at {@link Limits#MAX_PAGE}. */
+    record DocList(List<DocInfo> docs, boolean more, long index) implements Response {
+        public DocList {
+            docs = List.copyOf(docs);
+        }
+    }
+
+    /**
+     * A document's text at {@code revision}; {@code index} is the applied log index the read saw, so
+     * events after it are exactly the changes the text does not include yet.
+     */
+    record DocText(long id, String path, int revision, String text, long index) implements Response {
+    }
+
+    /** History lines in revision order; {@code head} is the current revision. */
+    record DocHistory(long id, String path, int head, List<DocRevision> revisions, long index) implements Response {
+        public DocHistory {
+            revisions = List.copyOf(revisions);
+        }
+    }
+
+    /** Committed operations in revision order, as of log index {@code index}; {@code head} is the current revision. */
+    record DocOps(long id, String path, int head, List<DocOp> ops, long index) implements Response {
+        public DocOps {
+            ops = List.copyOf(ops);
+        }
     }
 
     /** Answer to a {@link Query.Chat} (see {@link dev.concord.protocol.chat.ChatReply}). */

@@ -12,6 +12,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Result.Appended.class, name = "appended"),
     @JsonSubTypes.Type(value = Result.CasResult.class, name = "cas"),
     @JsonSubTypes.Type(value = Result.Rejected.class, name = "rejected"),
+    @JsonSubTypes.Type(value = Result.DocCreated.class, name = "doc.created"),
+    @JsonSubTypes.Type(value = Result.DocRenamed.class, name = "doc.renamed"),
+    @JsonSubTypes.Type(value = Result.DocDeleted.class, name = "doc.deleted"),
+    @JsonSubTypes.Type(value = Result.DocCommitted.class, name = "doc.committed"),
     @JsonSubTypes.Type(value = Result.Chat.class, name = "chat"),
 })
 public sealed interface Result {
@@ -32,6 +36,22 @@ public sealed interface Result {
 
     /** The write was refused; nothing changed. */
     record Rejected(ErrorCode code, String message, long index) implements Result {
+    }
+
+    /** A document was created with this stable id. */
+    record DocCreated(long id, String path, long index) implements Result {
+    }
+
+    /** Document {@code id} moved from {@code from} to {@code to}. */
+    record DocRenamed(long id, String from, String to, long index) implements Result {
+    }
+
+    /** Document {@code id} was deleted. */
+    record DocDeleted(long id, String path, long index) implements Result {
+    }
+
+    /** An edit or restore became {@code revision}; {@code length} is the document length after it. */
+    record DocCommitted(long id, int revision, int length, long index) implements Result {
     }
 
     /** Outcome of an account or chat write (see {@link dev.concord.protocol.chat.ChatResult}). */

@@ -63,8 +63,23 @@ public final class CliContext implements AutoCloseable {
     public ClusterClient client() {
         if (client == null) {
             client = ClusterClient.connect(nodes());
+            if (requireAuth()) {
+                try {
+                    client.useSession(session().token());
+                } catch (dev.concord.protocol.ConcordException e) {
+                    // not logged in: the cluster refuses with a message that says to log in
+                }
+            }
         }
         return client;
+    }
+
+    private boolean requireAuth() {
+        try {
+            return config().requireAuth();
+        } catch (RuntimeException e) {
+            return false; // --servers without a config file: commands send tokens only where they must
+        }
     }
 
     /** Saved logins for this cluster (see {@link SavedSessions}). */

@@ -43,7 +43,8 @@ final class ClusterCommand {
             }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (leaderOf(statuses(local)) == 0) {
+        // Ready = a leader that has applied everything committed (after a restart it replays its log).
+        while (!ready(statuses(local))) {
             if (System.nanoTime() > deadline) {
                 for (int id : local.config().ids()) {
                     if (local.state(id) == ProcessState.STOPPED) {
@@ -127,9 +128,10 @@ final class ClusterCommand {
         return rows;
     }
 
-    private static int leaderOf(List<Map<String, Object>> rows) {
-        return rows.stream().filter(r -> "LEADER".equals(r.get("role"))).map(r -> (Integer) r.get("id"))
-                .findFirst().orElse(0);
+    private static boolean ready(List<Map<String, Object>> rows) {
+        boolean allAnswer = rows.stream().allMatch(r -> !"running".equals(r.get("process")) || r.get("term") != null);
+        return allAnswer && rows.stream().anyMatch(r -> "LEADER".equals(r.get("role"))
+                && ((Long) r.get("appliedIndex")) >= ((Long) r.get("committedIndex")));
     }
 
     @Command(name = "start", description = "Start node N in the background.")

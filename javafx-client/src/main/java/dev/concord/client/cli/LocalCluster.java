@@ -118,7 +118,9 @@ public final class LocalCluster {
         cmd.add("-Dconcord.node=" + node.id());
         cmd.addAll(List.of("-cp", classpath, "dev.concord.server.ServerMain", "--node", Integer.toString(id),
                 "--conf", confFile.toString()));
+        // Working dir = node dir: jraft writes its SIGUSR2 dumps (node_describe.log...) to the cwd.
         ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(id).toFile()))
                 .redirectErrorStream(true);

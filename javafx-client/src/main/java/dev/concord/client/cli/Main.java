@@ -14,7 +14,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "concord", mixinStandardHelpOptions = true, version = "Concord 0.1",
         description = "Concord: documents, chat and files replicated by Raft.",
         subcommands = {UpCommand.class, ClusterCommand.class, StreamCommand.class, CasCommand.class,
-            GetCommand.class, UserCommand.class, ChatCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+            GetCommand.class, DocCommand.class, UserCommand.class, ChatCommand.class, BenchCommand.class,
+            GuiCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run one node in the foreground: concord server --node N [--conf FILE]"})
 public final class Main implements Runnable {
     @Mixin
@@ -38,9 +39,10 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(main);
         cl.setOut(new PrintWriter(realOut, true));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // --json belongs to the innermost subcommand, not to the top-level parse result.
             CommandLine.ParseResult leaf = parsed;
             while (leaf.hasSubcommand()) {
-                leaf = leaf.subcommand(); // --json belongs to the innermost command (e.g. "chat send")
+                leaf = leaf.subcommand();
             }
             boolean json = leaf.hasMatchedOption("--json");
             String code = e instanceof ConcordException c ? c.code().name() : "ERROR";
@@ -51,6 +53,9 @@ public final class Main implements Runnable {
                 realOut.println(Codec.toJson(Map.of("error", code, "message", message)));
             } else {
                 System.err.println("concord: " + message);
+                if (e instanceof ConfigException && message.contains("unknown node id")) {
+                    cmd.usage(System.err);
+                }
             }
             return 1;
         });

@@ -39,6 +39,8 @@ public final class ClusterClient implements AutoCloseable {
     private final ConnectionTracker tracker = new ConnectionTracker();
     private final WritePipeline writes;
     private final Writer writer;
+    /** Token for requests made without one of their own; see {@link #useSession}. */
+    private volatile String session;
     private volatile int readSalt = ThreadLocalRandom.current().nextInt(1 << 20);
 
     private ClusterClient(List<NodeAddress> nodes, ClientOptions options) {
@@ -60,6 +62,14 @@ public final class ClusterClient implements AutoCloseable {
 
     public static ClusterClient connect(List<NodeAddress> nodes, ClientOptions options) {
         return new ClusterClient(nodes, options);
+    }
+
+    /**
+     * Makes every request that names no token of its own carry this one (null: none), so code
+     * written without sessions works against a cluster with {@code require_auth = true}.
+     */
+    public void useSession(String token) {
+        this.session = token;
     }
 
     /** A writer with a fresh random clientId. */
@@ -93,7 +103,7 @@ public final class ClusterClient implements AutoCloseable {
     }
 
     public CompletableFuture<Response> readAsync(Query query) {
-        return readAsync(query, null);
+        return readAsync(query, session);
     }
 
     public CompletableFuture<Response> readAsync(Query query, String token) {
@@ -111,8 +121,9 @@ public final class ClusterClient implements AutoCloseable {
         transport.call(target, frame, timeout).whenComplete((resp, err) -> {
             String reason;
             if (err == null && !(resp instanceof Response.Failure)) {
-                if (query instanceof Query.Events) {
-                    route.confirmed(target);
+                // Any node serves events and reads: only the page's own leader hint says who leads.
+                if (resp instanceof Response.EventPage page && page.leader() != null) {
+                    route.hint(page.leader());
                 }
                 result.complete(resp);
                 return;
@@ -156,7 +167,7 @@ public final class ClusterClient implements AutoCloseable {
 
     /** Delivers every event after {@code after}, in order, on a dedicated thread, until closed. */
     public Subscription subscribe(long after, Consumer<Event> onEvent, Consumer<ConcordException> onError) {
-        return subscribe(after, null, onEvent, onError);
+        return subscribe(after, session, onEvent, onError);
     }
 
     /**
@@ -232,20 +243,28 @@ public final class ClusterClient implements AutoCloseable {
             synchronized (this) {
                 seq = nextSeq++;
             }
-            return writes.submit(new ClientWrite(clientId, seq, op, token));
+            return writes.submit(new ClientWrite(clientId, seq, op, token()));
+        }
+
+        /** This writer's own token, else the client's session. */
+        private String token() {
+            return token != null ? token : session;
         }
 
         /**
-         * Sends a write again under the seq it was first submitted with, after its future failed
-         * with an unknown outcome (NO_QUORUM): it applies at most once whatever happened before.
+         * Sends {@code op} under a seq the caller chose, for sessions that number their own writes
+         * (an {@code OtClient}) and must re-send the same seq after an unknown outcome: the cluster
+         * answers a seq it already applied from its exactly-once table instead of applying it again.
          */
-        public CompletableFuture<Result> resend(long seq, Write op) {
-            synchronized (this) {
-                if (seq <= 0 || seq >= nextSeq) {
-                    throw new IllegalArgumentException("seq " + seq + " was never submitted by writer " + clientId);
-                }
+        public CompletableFuture<Result> submit(long seq, Write op) {
+            if (seq <= 0) {
+                throw new IllegalArgumentException("seq must be positive, got " + seq);
             }
-            return writes.submit(new ClientWrite(clientId, seq, op, token));
+            op.validate();
+            synchronized (this) {
+                nextSeq = Math.max(nextSeq, seq + 1);
+            }
+            return writes.submit(new ClientWrite(clientId, seq, op, token()));
         }
 
         public synchronized long nextSeq() {

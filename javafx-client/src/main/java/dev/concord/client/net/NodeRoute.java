@@ -72,6 +72,15 @@ final class NodeRoute {
         return false;
     }
 
+    /** Adopts a node's word on who leads, unless that node is suspect. */
+    synchronized void hint(String address) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).address().equals(address) && suspectUntil[i] <= System.currentTimeMillis()) {
+                leader = i;
+            }
+        }
+    }
+
     synchronized void failed(NodeAddress n) {
         int i = nodes.indexOf(n);
         if (i >= 0) {

@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * their deadline passes; then they fail with NO_QUORUM (outcome unknown: they may have committed).
  */
 final class WritePipeline {
+    /** Smallest batch sent while other RPCs are in flight. */
+    static final int MIN_BUSY_BATCH = 16;
+
     record Pending(ClientWrite write, int bytes, long deadlineNanos, CompletableFuture<Result> done) {
     }
 
@@ -50,7 +53,7 @@ final class WritePipeline {
 
     CompletableFuture<Result> submit(ClientWrite w) {
         CompletableFuture<Result> f = new CompletableFuture<>();
-        int bytes = Codec.encode(w).length;
+        int bytes = 64 + w.clientId().length() + w.op().sizeHint();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.deadlineMs());
         synchronized (this) {
             queue.addLast(new Pending(w, bytes, deadline, f));
@@ -63,7 +66,11 @@ final class WritePipeline {
         while (true) {
             List<Pending> batch = new ArrayList<>();
             synchronized (this) {
-                if (queue.isEmpty() || inFlight >= options.maxInFlight() || System.nanoTime() - resumeAtNanos < 0) {
+                // Send at once when idle (one writer pays one round trip); while busy, only a batch
+                // worth a round trip goes out beside the ones in flight, else writes wait and join.
+                boolean worthIt = inFlight == 0 || queue.size() >= MIN_BUSY_BATCH;
+                if (queue.isEmpty() || !worthIt || inFlight >= options.maxInFlight()
+                        || System.nanoTime() - resumeAtNanos < 0) {
                     return;
                 }
                 int bytes = 0;

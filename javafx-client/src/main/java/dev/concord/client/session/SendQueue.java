@@ -69,11 +69,11 @@ final class SendQueue {
         next.onStart().run();
         CompletableFuture<Result> attempt;
         try {
+            long seq;
             synchronized (this) {
-                // Only this queue uses the writer, one write at a time: the seq submit takes is nextSeq().
-                inFlightSeq = writer.nextSeq();
+                seq = inFlightSeq = writer.nextSeq();
             }
-            attempt = writer.submit(next.op());
+            attempt = writer.submit(seq, next.op());
         } catch (ConcordException e) {
             finish(next, null, e);
             return;
@@ -89,7 +89,7 @@ final class SendQueue {
             }
             seq = inFlightSeq;
         }
-        writer.resend(seq, item.op()).whenComplete((r, err) -> answered(item, r, err));
+        writer.submit(seq, item.op()).whenComplete((r, err) -> answered(item, r, err));
     }
 
     private void answered(Item item, Result r, Throwable err) {

@@ -91,7 +91,7 @@ public final class ConcordNode implements AutoCloseable {
         opts.setSharedTimerPool(true);
         RaftOptions raft = new RaftOptions();
         raft.setMaxElectionDelayMs(config.maxElectionDelayMs());
-        raft.setSync(true);
+        raft.setSync(Boolean.parseBoolean(System.getProperty("concord.raft.sync", "true")));
         opts.setRaftOptions(raft);
 
         this.group = new RaftGroupService(config.group(), new PeerId(self.host(), self.port()), opts, rpc);

@@ -68,7 +68,7 @@ public final class ChatQueries {
                 return;
             }
             try {
-                reply.accept(new Response.EventPage(reader.visible(p.events(), hash, requireAuth), p.last()));
+                reply.accept(new Response.EventPage(reader.visible(p.events(), hash, requireAuth), p.last(), p.leader()));
             } catch (ConcordException e) {
                 reply.accept(new Response.Failure(e.code(), e.getMessage(), null));
             }

@@ -16,6 +16,7 @@ import dev.concord.protocol.ReadRequest;
 import dev.concord.protocol.Response;
 import dev.concord.protocol.Validation;
 import dev.concord.server.feed.Feed;
+import dev.concord.server.state.DocumentReader;
 import dev.concord.server.state.StateReader;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -89,13 +90,18 @@ public final class ReadProcessor implements RpcProcessor<Frames.ReadFrame> {
             linearizable(ctx, () -> reader.readStream(s.stream(), s.from(), s.limit()));
         } else if (query instanceof Query.Events e) {
             chat.checkPlain(token);
-            feed.poll(e.after(), e.limit(), e.waitMs(), chat.feed(token, e.waitMs(), r -> Replies.send(ctx, r)));
+            feed.poll(e.after(), e.limit(), e.waitMs(), chat.feed(token, e.waitMs(), r -> Replies.send(ctx,
+                    r instanceof Response.EventPage p ? p.withLeader(WriteProcessor.notLeader(node.get()).leader()) : r)));
         } else if (query instanceof Query.Chat c) {
             chat.serve(c.query(), token, read -> linearizable(ctx, read), r -> Replies.send(ctx, r));
         } else if (query instanceof Query.Status) {
             Replies.send(ctx, new Response.Status(status.get()));
         } else if (query instanceof Query.Digest) {
             Replies.send(ctx, reader.digest());
+        } else if (DocumentReader.handles(query)) {
+            DocumentReader.validate(query);
+            chat.checkPlain(token);
+            linearizable(ctx, () -> reader.documents().serve(query));
         }
     }
 
@@ -104,9 +110,14 @@ public final class ReadProcessor implements RpcProcessor<Frames.ReadFrame> {
         if (n == null) {
             throw new ConcordException(ErrorCode.UNAVAILABLE, "node is starting; retry");
         }
+        // jraft may run this closure twice (its own timeout, then the late result): answer once.
+        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
         n.readIndex(new byte[0], new ReadIndexClosure() {
             @Override
             public void run(Status st, long index, byte[] reqCtx) {
+                if (!answered.compareAndSet(false, true)) {
+                    return;
+                }
                 if (!st.isOk()) {
                     Replies.send(ctx, new Response.Failure(ErrorCode.UNAVAILABLE,
                             "cannot confirm a linearizable read here: " + st.getErrorMsg() + "; retry or ask another node",

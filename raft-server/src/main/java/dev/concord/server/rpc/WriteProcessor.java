@@ -109,9 +109,14 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
      * result before using its session anyway).
      */
     private void proposeAfterHashing(RpcContext ctx, Node n, WriteBatch batch) {
+        // jraft may run this closure twice (its own timeout, then the late result): propose once.
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
         n.readIndex(new byte[0], new ReadIndexClosure() {
             @Override
             public void run(Status st, long index, byte[] reqCtx) {
+                if (!ran.compareAndSet(false, true)) {
+                    return;
+                }
                 if (!st.isOk()) {
                     Replies.send(ctx, notLeader(n));
                     return;

@@ -29,14 +29,19 @@ final class ClientTable {
         this.ttlMs = ttlMs;
     }
 
-    /** The remembered result of (clientId, seq), a STALE_SEQ rejection, or null if it must be applied. */
-    Result lookup(String clientId, long seq) {
+    /**
+     * The remembered result of (clientId, seq), a STALE_SEQ rejection, or null if it must be applied.
+     * A seq above the client's highest is new by construction, so the common case costs one lookup.
+     */
+    Result lookup(String clientId, long seq, Entry e) {
+        if (e == null || seq > e.highest()) {
+            return null;
+        }
         byte[] stored = store.get(Keys.result(clientId, seq));
         if (stored != null) {
             return Codec.decode(stored, Result.class);
         }
-        Entry e = entry(clientId);
-        if (e != null && seq <= e.highest() - Limits.DEDUP_WINDOW) {
+        if (seq <= e.highest() - Limits.DEDUP_WINDOW) {
             return new Result.Rejected(ErrorCode.STALE_SEQ, "seq " + seq + " of client " + clientId
                     + " is older than the last " + Limits.DEDUP_WINDOW + " writes the cluster remembers;"
                     + " it may have been applied: read the state before retrying", 0);
@@ -44,10 +49,13 @@ final class ClientTable {
         return null;
     }
 
+    Result lookup(String clientId, long seq) {
+        return lookup(clientId, seq, entry(clientId));
+    }
+
     /** Remembers the result of a newly applied (clientId, seq) and trims the window. */
-    void record(String clientId, long seq, long time, Result result) {
+    void record(String clientId, long seq, long time, Result result, Entry e) {
         store.put(Keys.result(clientId, seq), Codec.encode(result));
-        Entry e = entry(clientId);
         long highest = e == null ? 0 : e.highest();
         if (seq > highest) {
             // Results now below the window: at most DEDUP_WINDOW keys, usually exactly one.

@@ -16,6 +16,13 @@ import java.nio.charset.StandardCharsets;
  *   S/{stream}           stream length
  *   s/{stream}\0{offset} stream record
  *   e/{index}            events of one log entry
+ *   m/docs               last document id handed out
+ *   n/{path}             namespace entry: kind and id (documents now; files and folders later)
+ *   D/{id}               document metadata: path, head revision, length, checkpoint bookkeeping
+ *   h/{id}{rev}          the op that made revision rev, with author, time, log index
+ *   k/{id}{rev}          text checkpoint at revision rev (UTF-8)
+ *   a/{id}               start positions of surrogate pairs in the head text (absent when none)
+ *   u/...  x/...         accounts and sessions, chat (messages, rooms, queues): see ChatKeys
  * </pre>
  */
 final class Keys {
@@ -51,6 +58,35 @@ final class Keys {
 
     static byte[] events(long index) {
         return withLong(bytes("e/"), index);
+    }
+
+    static final byte[] DOC_SEQ = bytes("m/docs");
+
+    static byte[] name(String path) {
+        return bytes("n/" + path);
+    }
+
+    /** First key after every name that starts with {@code prefix}. */
+    static byte[] nameEnd(String prefix) {
+        byte[] k = name(prefix);
+        k[k.length - 1]++;
+        return k;
+    }
+
+    static byte[] docMeta(long id) {
+        return withLong(bytes("D/"), id);
+    }
+
+    static byte[] docOp(long id, long rev) {
+        return withLong(withLong(bytes("h/"), id), rev);
+    }
+
+    static byte[] docCheckpoint(long id, long rev) {
+        return withLong(withLong(bytes("k/"), id), rev);
+    }
+
+    static byte[] docPairs(long id) {
+        return withLong(bytes("a/"), id);
     }
 
     static byte[] bytes(String s) {

@@ -27,6 +27,7 @@ public final class ReplicatedState {
     private final ClientTable clients;
     private final Registers registers;
     private final Streams streams;
+    private final Documents documents;
     private final ChatCommands chat;
     private final long eventRetain;
 
@@ -40,6 +41,7 @@ public final class ReplicatedState {
         this.clients = new ClientTable(store, clientTtlMs);
         this.registers = new Registers(store);
         this.streams = new Streams(store);
+        this.documents = new Documents(store);
         this.chat = new ChatCommands(store);
     }
 
@@ -67,7 +69,8 @@ public final class ReplicatedState {
     }
 
     private Result applyOne(Command cmd, long index, long now, List<Event> events) {
-        Result seen = clients.lookup(cmd.clientId(), cmd.seq());
+        ClientTable.Entry client = clients.entry(cmd.clientId());
+        Result seen = clients.lookup(cmd.clientId(), cmd.seq(), client);
         if (seen != null) {
             return seen;
         }
@@ -88,7 +91,7 @@ public final class ReplicatedState {
             result = new Result.Rejected(ErrorCode.INTERNAL, "internal error applying "
                     + cmd.op().getClass().getSimpleName() + ": " + e + "; please report it", index);
         }
-        clients.record(cmd.clientId(), cmd.seq(), now, result);
+        clients.record(cmd.clientId(), cmd.seq(), now, result, client);
         return result;
     }
 
@@ -114,6 +117,9 @@ public final class ReplicatedState {
                         new Event.RegisterChanged(c.key(), c.value())));
             }
             return new Result.CasResult(swapped, previous, index);
+        }
+        if (Documents.handles(op)) {
+            return documents.execute(cmd, index, now, events);
         }
         throw new ConcordException(ErrorCode.BAD_REQUEST, "unknown write " + op.getClass().getSimpleName());
     }

@@ -10,6 +10,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
@@ -41,7 +43,9 @@ public final class RocksStore implements KvStore {
 
     private RocksStore(Path dir) {
         this.dir = dir;
-        this.options = new Options().setCreateIfMissing(true);
+        // Bloom filters: most point lookups in apply are for keys that do not exist yet.
+        this.options = new Options().setCreateIfMissing(true)
+                .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(10, false)));
         this.writeOptions = new WriteOptions().setDisableWAL(true).setSync(false);
         open();
     }

@@ -23,6 +23,11 @@ public final class StateReader {
         this.store = store;
     }
 
+    /** Document queries over the same store. */
+    public DocumentReader documents() {
+        return new DocumentReader(store);
+    }
+
     public long appliedIndex() {
         return store.readCommitted(r -> Keys.longOf(r.get(Keys.APPLIED), 0));
     }

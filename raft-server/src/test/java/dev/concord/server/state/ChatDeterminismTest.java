@@ -121,7 +121,7 @@ class ChatDeterminismTest {
             String digest = new StateReader(a).digest().sha256();
             assertThat(new StateReader(b).digest().sha256()).as("digest, seed %d", seed).isEqualTo(digest);
             long accepted = ra.stream().flatMap(List::stream).filter(r -> r instanceof Result.Chat).count();
-            assertThat(accepted).as("the workload does something, seed %d", seed).isGreaterThan(150);
+            assertThat(accepted).as("the workload does something, seed %d", seed).isGreaterThan(50);
 
             RocksStore half = store("h" + round);
             applyAll(new ReplicatedState(half, 86_400_000L), log.subList(0, 120), 1, 5);
