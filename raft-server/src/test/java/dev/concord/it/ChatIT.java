@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.concord.client.net.ClientOptions;
 import dev.concord.client.net.ClusterClient;
+import dev.concord.client.session.Accounts;
 import dev.concord.client.session.ChatSession;
 import dev.concord.client.session.Outgoing;
 import dev.concord.protocol.Query;
@@ -55,14 +56,12 @@ class ChatIT {
     }
 
     static String signupAndLogin(ClusterClient c, String name) {
-        Result created = c.write(new Write.Chat(new ChatOp.Signup(name, PASSWORD)));
-        assertThat(created).isInstanceOf(Result.Chat.class);
+        Accounts.signup(c, name, PASSWORD);
         return login(c, name);
     }
 
     static String login(ClusterClient c, String name) {
-        Result r = c.write(new Write.Chat(new ChatOp.Login(name, PASSWORD)));
-        return ((ChatResult.LoggedIn) ((Result.Chat) r).value()).token();
+        return Accounts.login(c, name, PASSWORD).token();
     }
 
     /** Collects what a session delivers. */
@@ -163,7 +162,7 @@ class ChatIT {
     void anOfflineUsersQueueSurvivesAFullRestartAndIsDeliveredOnceOnLogin() {
         ClusterClient client = cluster.client(cluster.config().nodes(), ClientOptions.defaults().withDeadlineMs(20_000));
         String carolToken = signupAndLogin(client, "carol");
-        client.write(new Write.Chat(new ChatOp.Signup("dave", PASSWORD)));
+        Accounts.signup(client, "dave", PASSWORD);
         ClusterClient.Writer carol = client.newWriter(carolToken);
         for (String text : List.of("one", "two", "three")) {
             assertThat(ClusterClient.await(carol.submit(new Write.Chat(new ChatOp.Send("dave", text)))))
@@ -176,7 +175,7 @@ class ChatIT {
         for (int id : cluster.config().ids()) {
             cluster.startNode(id);
         }
-        cluster.awaitLeader();
+        cluster.awaitLeader(Duration.ofSeconds(60)); // three cold JVMs at once on a small box
 
         ClusterClient after = cluster.client(cluster.config().nodes(), ClientOptions.defaults().withDeadlineMs(20_000));
         String daveToken = login(after, "dave");

@@ -1,14 +1,13 @@
 package dev.concord.client.cli;
 
 import dev.concord.client.net.ClusterClient;
+import dev.concord.client.session.Accounts;
 import dev.concord.client.session.ChatSession;
 import dev.concord.client.session.Outgoing;
 import dev.concord.protocol.ConcordException;
 import dev.concord.protocol.ErrorCode;
-import dev.concord.protocol.Result;
 import dev.concord.protocol.Write;
 import dev.concord.protocol.chat.ChatOp;
-import dev.concord.protocol.chat.ChatResult;
 import dev.concord.protocol.chat.Message;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -131,10 +130,8 @@ final class ChatBench implements java.util.concurrent.Callable<Integer> {
 
     private static User account(ClusterClient client, String name) {
         String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-        Results.expect(client.write(new Write.Chat(new ChatOp.Signup(name, password))), Result.Chat.class);
-        Result r = client.write(new Write.Chat(new ChatOp.Login(name, password)));
-        String token = ((ChatResult.LoggedIn) Results.expect(r, Result.Chat.class).value()).token();
-        return new User(name, password, token);
+        Accounts.signup(client, name, password);
+        return new User(name, password, Accounts.login(client, name, password).token());
     }
 
     private void report(CliContext ctx, long committed, long received, double elapsed, AtomicLongArray latencies) {

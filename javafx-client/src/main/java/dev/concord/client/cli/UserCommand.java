@@ -1,5 +1,6 @@
 package dev.concord.client.cli;
 
+import dev.concord.client.session.Accounts;
 import dev.concord.protocol.ConcordException;
 import dev.concord.protocol.ErrorCode;
 import dev.concord.protocol.Query;
@@ -30,8 +31,7 @@ final class UserCommand {
                @Option(names = "--password-stdin", description = "read the password from stdin") boolean stdin,
                @Option(names = "--json", description = "print one JSON object") boolean json) {
         String password = new PasswordInput(stdin, System.in).readNew(name);
-        Result r = main.ctx.client().write(new Write.Chat(new ChatOp.Signup(name, password)));
-        ChatResult.AccountCreated created = expect(r, ChatResult.AccountCreated.class);
+        ChatResult.AccountCreated created = Accounts.signup(main.ctx.client(), name, password);
         if (json) {
             main.ctx.printJson(Map.of("user", created.name(), "created", true));
         } else {
@@ -45,12 +45,7 @@ final class UserCommand {
               @Option(names = "--password-stdin", description = "read the password from stdin") boolean stdin,
               @Option(names = "--json", description = "print one JSON object") boolean json) {
         String password = new PasswordInput(stdin, System.in).read("Password for " + name + ": ");
-        Result r = main.ctx.client().write(new Write.Chat(new ChatOp.Login(name, password)));
-        if (r instanceof Result.Rejected rej && rej.code() == ErrorCode.TIMEOUT) {
-            // The first attempt's reply was lost in a failover: a fresh write opens a fresh session.
-            r = main.ctx.client().write(new Write.Chat(new ChatOp.Login(name, password)));
-        }
-        ChatResult.LoggedIn in = expect(r, ChatResult.LoggedIn.class);
+        ChatResult.LoggedIn in = Accounts.login(main.ctx.client(), name, password);
         SavedSessions sessions = main.ctx.sessions();
         sessions.save(in.name(), in.token());
         if (json) {
@@ -122,12 +117,7 @@ final class UserCommand {
         return 0;
     }
 
-    /** The expected chat result, or the server's refusal as an exception. */
     static <T extends ChatResult> T expect(Result r, Class<T> type) {
-        Result.Chat c = Results.expect(r, Result.Chat.class);
-        if (!type.isInstance(c.value())) {
-            throw new ConcordException(ErrorCode.INTERNAL, "expected " + type.getSimpleName() + " but got " + c.value());
-        }
-        return type.cast(c.value());
+        return Accounts.expect(r, type);
     }
 }
