@@ -56,17 +56,7 @@ final class ChatStore {
 
     /** Reads see apply's pending writes. */
     static ChatStore writable(KvStore store) {
-        return new ChatStore(new KvStore.Reader() {
-            @Override
-            public byte[] get(byte[] key) {
-                return store.get(key);
-            }
-
-            @Override
-            public void scan(byte[] from, byte[] to, BiPredicate<byte[], byte[]> visitor) {
-                store.scan(from, to, visitor);
-            }
-        }, store);
+        return new ChatStore(store.asReader(), store);
     }
 
     static ChatStore view(KvStore.Reader reader) {
