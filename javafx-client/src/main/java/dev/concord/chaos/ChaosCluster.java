@@ -56,12 +56,16 @@ final class ChaosCluster implements AutoCloseable {
 
     /** Creates namespaces (or explains why not), writes the config; starts no node yet. */
     static ChaosCluster create(ChaosOptions options, Random random) throws IOException {
+        return create(options.nodes(), options.useNamespaces(), options.serverClasspath(), random);
+    }
+
+    static ChaosCluster create(int nodes, boolean namespaces, String serverClasspath, Random random) throws IOException {
         Path dir = Files.createTempDirectory("concord-chaos-");
         NetLab net = null;
         String note;
-        if (options.useNamespaces()) {
+        if (namespaces) {
             try {
-                net = NetLab.create(options.nodes(), random);
+                net = NetLab.create(nodes, random);
                 note = net.describe();
             } catch (NetLab.Unavailable e) {
                 note = "127.0.0.1, partitions disabled: network namespaces unavailable (" + e.getMessage()
@@ -70,10 +74,23 @@ final class ChaosCluster implements AutoCloseable {
         } else {
             note = "127.0.0.1, partitions disabled (--no-netns)";
         }
+        try {
+            return create(dir, net, note, nodes, serverClasspath);
+        } catch (IOException | RuntimeException e) {
+            if (net != null) {
+                net.close();
+            }
+            delete(dir);
+            throw e;
+        }
+    }
+
+    private static ChaosCluster create(Path dir, NetLab net, String note, int nodes, String serverClasspath)
+            throws IOException {
         StringBuilder conf = new StringBuilder("group = chaos\ndata_dir = data\n")
                 .append("election_timeout_ms = 1000\nmax_election_delay_ms = 150\n")
                 .append("snapshot_interval_s = ").append(SNAPSHOT_INTERVAL_S).append('\n');
-        for (int id = 1; id <= options.nodes(); id++) {
+        for (int id = 1; id <= nodes; id++) {
             String host = net == null ? "127.0.0.1" : net.host(id);
             conf.append("node.").append(id).append(" = ").append(host).append(':').append(freePort()).append('\n');
         }
@@ -83,7 +100,7 @@ final class ChaosCluster implements AutoCloseable {
         List<String> flags = new ArrayList<>(LocalCluster.defaultJvmFlags());
         flags.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC")); // later -Xmx wins; 2 cores: fewer GC threads
         NetLab lab = net;
-        LocalCluster local = new LocalCluster(config, file, options.serverClasspath(), flags,
+        LocalCluster local = new LocalCluster(config, file, serverClasspath, flags,
                 id -> lab == null ? List.of() : lab.launchPrefix(id));
         return new ChaosCluster(dir, net, note, config, local);
     }
@@ -226,6 +243,10 @@ final class ChaosCluster implements AutoCloseable {
         if (net != null) {
             net.close();
         }
+        delete(dir);
+    }
+
+    private static void delete(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
