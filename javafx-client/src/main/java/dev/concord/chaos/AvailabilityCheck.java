@@ -104,14 +104,17 @@ record AvailabilityCheck(long boundNanos, long hangLimitNanos) {
 
     /**
      * Per fault kind, the longest stretch without an acknowledged write from each step's start to
-     * the next step's start, in milliseconds, sorted.
+     * the next step's start, but over at least {@code minWindowNanos} (a fault's gap goes on after
+     * a quick heal), in milliseconds, sorted.
      */
-    static Map<String, List<Double>> writeGaps(List<FaultEvent> events, List<OpRecord> ops, long runEnd) {
+    static Map<String, List<Double>> writeGaps(List<FaultEvent> events, List<OpRecord> ops, long runEnd,
+                                               long minWindowNanos) {
         long[] acks = acks(ops.stream().filter(OpRecord::write).toList());
         Map<String, List<Double>> out = new TreeMap<>();
         for (int i = 0; i < events.size(); i++) {
             FaultEvent e = events.get(i);
-            long to = i + 1 < events.size() ? events.get(i + 1).startNanos() : runEnd;
+            long next = i + 1 < events.size() ? events.get(i + 1).startNanos() : runEnd;
+            long to = Math.min(runEnd, Math.max(next, e.startNanos() + minWindowNanos));
             if (to <= e.startNanos()) {
                 continue;
             }

@@ -149,7 +149,8 @@ public final class ChaosRun {
         checks.add(availability.check(events, all, origin, clientsStopped));
         checks.addAll(load.problems());
         ChaosReport report = new ChaosReport(options, cluster.network(), events, byWorkload,
-                AvailabilityCheck.writeGaps(events, all, clientsStopped), checks, origin, (System.nanoTime() - began) / 1e9);
+                AvailabilityCheck.writeGaps(events, all, clientsStopped,
+                        TimeUnit.MILLISECONDS.toNanos(options.failoverBoundMs())), checks, origin, (System.nanoTime() - began) / 1e9);
         if (options.reportDir() != null) {
             report.write(options.reportDir());
             for (Workload w : workloads) {

@@ -51,7 +51,7 @@ class AvailabilityCheckTest {
         List<FaultEvent> events = List.of(event(new NemesisAction.Kill(List.of(1), true), 4 * S, 4 * S + 1000, true));
         CheckReport r = check.check(events, ops, 0, 10 * S);
         assertThat(r.status()).isEqualTo(CheckReport.Status.PASS);
-        Map<String, List<Double>> gaps = AvailabilityCheck.writeGaps(events, ops, 10 * S);
+        Map<String, List<Double>> gaps = AvailabilityCheck.writeGaps(events, ops, 10 * S, S);
         assertThat(gaps).containsOnlyKeys("kill leader");
         assertThat(gaps.get("kill leader").get(0)).isBetween(1_900.0, 2_200.0);
     }
