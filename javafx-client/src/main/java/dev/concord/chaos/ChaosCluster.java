@@ -9,7 +9,6 @@ import dev.concord.protocol.NodeStatus;
 import dev.concord.protocol.Query;
 import dev.concord.protocol.Response;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -68,7 +68,7 @@ final class StreamCheck {
         List<String> evidence = new ArrayList<>();
         long[] counts = new long[6]; // lost, doubled, resurrected, phantom, misplaced, reordered
         long acked = appends.stream().filter(a -> a.outcome() == Op.Outcome.OK).count();
-        long unknownFound = 0;
+        java.util.Set<String> unknownFound = new java.util.HashSet<>();
         for (var node : byNode.entrySet()) {
             int id = node.getKey();
             for (var stream : node.getValue().entrySet()) {
@@ -89,8 +89,8 @@ final class StreamCheck {
                         counts[2]++;
                         note(evidence, "node " + id + " " + stream.getKey() + ": \"" + text + "\" at " + offset
                                 + " but its append failed (" + a.error() + ")");
-                    } else if (a.outcome() == Op.Outcome.UNKNOWN && before == null) {
-                        unknownFound++;
+                    } else if (a.outcome() == Op.Outcome.UNKNOWN) {
+                        unknownFound.add(stream.getKey() + "/" + text);
                     }
                 }
                 long lastOffset = -1;
@@ -125,9 +125,10 @@ final class StreamCheck {
             }
         }
         long violations = counts[0] + counts[1] + counts[2] + counts[3] + counts[4] + counts[5];
+        long unknown = appends.stream().filter(a -> a.outcome() == Op.Outcome.UNKNOWN).count();
         String summary = String.format("%d acknowledged appends on %d nodes: %d lost, %d doubled, %d failed-but-present,"
-                        + " %d phantom, %d misplaced, %d reordered; %d unknown-outcome appends found (counted once per node)",
-                acked, byNode.size(), counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], unknownFound);
+                        + " %d phantom, %d misplaced, %d reordered; %d of %d unknown-outcome appends took effect",
+                acked, byNode.size(), counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], unknownFound.size(), unknown);
         return new CheckReport(name, violations == 0 ? CheckReport.Status.PASS : CheckReport.Status.FAIL, summary,
                 violations == 0 ? List.of() : evidence);
     }

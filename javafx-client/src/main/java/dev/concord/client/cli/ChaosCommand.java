@@ -3,7 +3,6 @@ package dev.concord.client.cli;
 import dev.concord.chaos.ChaosOptions;
 import dev.concord.chaos.ChaosReport;
 import dev.concord.chaos.ChaosRun;
-import dev.concord.chaos.CheckReport;
 import dev.concord.chaos.nemesis.Fault;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
