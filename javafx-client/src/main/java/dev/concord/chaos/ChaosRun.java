@@ -117,7 +117,7 @@ public final class ChaosRun {
             if (!faults.isEmpty()) {
                 nemesisThread.start();
             }
-            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(faultEnd - System.nanoTime()));
+            Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(faultEnd - System.nanoTime())));
             nemesisThread.join(120_000);
             if (nemesisThread.isAlive()) {
                 nemesisThread.interrupt();
