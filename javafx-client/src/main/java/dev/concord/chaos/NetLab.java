@@ -51,6 +51,7 @@ public final class NetLab implements AutoCloseable {
         if (!isRoot()) {
             throw new Unavailable("not running as root (network namespaces need CAP_NET_ADMIN)");
         }
+        sweepOrphans();
         String tag = ProcessHandle.current().pid() + String.format("%02x", random.nextInt(256));
         NetLab lab;
         try {
@@ -72,6 +73,33 @@ public final class NetLab implements AutoCloseable {
             return "0".equals(run(List.of("id", "-u")).trim());
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Removes namespaces (and their bridge) left by a runner that was killed with SIGKILL and so
+     * could not clean up: only names of our exact form, whose runner pid is gone and in which no
+     * process runs. A pid reused by another process keeps them; `ip netns del` still works by hand.
+     */
+    private static void sweepOrphans() {
+        try {
+            for (String line : run(List.of("ip", "netns", "list")).split("\n")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^concord-(\\d+)([0-9a-f]{2})-n\\d+\\b").matcher(line);
+                if (!m.find() || ProcessHandle.of(Long.parseLong(m.group(1))).isPresent()) {
+                    continue;
+                }
+                String ns = line.split("\\s+")[0];
+                if (run(List.of("ip", "netns", "pids", ns)).isBlank()) {
+                    run(List.of("ip", "netns", "del", ns));
+                    try {
+                        run(List.of("ip", "link", "del", "cc" + m.group(1) + m.group(2) + "b"));
+                    } catch (IOException e) {
+                        // already gone with an earlier namespace of the same run
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // best effort: a leftover namespace costs nothing but its name
         }
     }
 
