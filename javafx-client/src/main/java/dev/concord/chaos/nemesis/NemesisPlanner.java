@@ -115,11 +115,15 @@ public final class NemesisPlanner {
         return heals.get(random.nextInt(heals.size()));
     }
 
+    /**
+     * The leader with probability {@link #LEADER_BIAS} when it is healthy, else a random healthy node.
+     * Both draws happen every time, so the observed leader changes which node is hit but never the
+     * random sequence: the same seed always gives the same kinds of steps in the same order.
+     */
     private int target(int leader, List<Integer> healthy) {
-        if (healthy.contains(leader) && random.nextDouble() < LEADER_BIAS) {
-            return leader;
-        }
-        return healthy.get(random.nextInt(healthy.size()));
+        boolean hitLeader = random.nextDouble() < LEADER_BIAS;
+        int other = healthy.get(random.nextInt(healthy.size()));
+        return hitLeader && healthy.contains(leader) ? leader : other;
     }
 
     private NemesisAction kill(int target, boolean hitsLeader, List<Integer> healthy, int budget) {
@@ -141,12 +145,18 @@ public final class NemesisPlanner {
         NemesisAction.Method method = methods.get(random.nextInt(methods.size()));
         List<Integer> all = new ArrayList<>(model.healthy());
         List<Integer> nodes = new ArrayList<>();
-        if (all.contains(leader) && random.nextDouble() < LEADER_BIAS) {
+        if (random.nextDouble() < LEADER_BIAS && all.contains(leader)) {
             nodes.add(leader);
             all.remove(Integer.valueOf(leader));
         }
-        while (nodes.size() < model.quorum()) {
-            nodes.add(all.remove(random.nextInt(all.size())));
+        // Picks from the rest; the number of draws depends on whether the leader was taken, so
+        // draw a fixed quorum's worth and use what is needed (same random sequence either way).
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < model.quorum(); i++) {
+            order.add(random.nextInt(model.size()));
+        }
+        for (int i = 0; nodes.size() < model.quorum(); i++) {
+            nodes.add(all.remove(order.get(i) % all.size()));
         }
         return new NemesisAction.Majority(nodes, method);
     }

@@ -31,6 +31,19 @@ class NemesisPlannerTest {
     }
 
     @Test
+    void theLeaderObservedChangesWhichNodesAreHitButNotTheKindsOfSteps() {
+        NemesisPlanner unknownLeader = new NemesisPlanner(5, 5, ALL, 4_000);
+        NemesisPlanner knownLeader = new NemesisPlanner(5, 5, ALL, 4_000);
+        for (int i = 0; i < 500; i++) {
+            NemesisPlanner.Step a = unknownLeader.next(0);
+            List<Integer> healthy = knownLeader.model().healthy();
+            NemesisPlanner.Step b = knownLeader.next(healthy.isEmpty() ? 0 : healthy.get(healthy.size() - 1));
+            assertThat(b.action().getClass()).as("step %d", i).isEqualTo(a.action().getClass());
+            assertThat(b.waitMs()).isEqualTo(a.waitMs());
+        }
+    }
+
+    @Test
     void outsideMajorityStepsAtMostAMinorityIsFaultyAndMajorityStepsAreAlwaysHealedNext() {
         for (int nodes : new int[] {3, 5}) {
             for (long seed = 0; seed < 20; seed++) {
