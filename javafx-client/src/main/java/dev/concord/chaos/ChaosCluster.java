@@ -54,17 +54,17 @@ final class ChaosCluster implements AutoCloseable {
     }
 
     /** Creates namespaces (or explains why not), writes the config; starts no node yet. */
-    static ChaosCluster create(ChaosOptions options, Random random) throws IOException {
-        return create(options.nodes(), options.useNamespaces(), options.serverClasspath(), random);
+    static ChaosCluster create(ChaosOptions options) throws IOException {
+        return create(options.nodes(), options.useNamespaces(), options.serverClasspath());
     }
 
-    static ChaosCluster create(int nodes, boolean namespaces, String serverClasspath, Random random) throws IOException {
+    static ChaosCluster create(int nodes, boolean namespaces, String serverClasspath) throws IOException {
         Path dir = Files.createTempDirectory("concord-chaos-");
         NetLab net = null;
         String note;
         if (namespaces) {
             try {
-                net = NetLab.create(nodes, random);
+                net = NetLab.create(nodes, new Random()); // not the seed: concurrent runs with one seed need distinct subnets
                 note = net.describe();
             } catch (NetLab.Unavailable e) {
                 note = "127.0.0.1, partitions disabled: network namespaces unavailable (" + e.getMessage()

@@ -14,7 +14,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,8 +48,7 @@ public final class ChaosRun {
 
     public ChaosReport run() throws IOException, InterruptedException {
         long began = System.nanoTime();
-        Random random = new Random(options.seed());
-        ChaosCluster cluster = ChaosCluster.create(options, random);
+        ChaosCluster cluster = ChaosCluster.create(options);
         AtomicBoolean cleaned = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             if (cleaned.compareAndSet(false, true)) {

@@ -21,7 +21,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
@@ -57,8 +56,7 @@ public final class FuzzRun {
         if (options.servers() != null) {
             return fuzz(options.servers(), null);
         }
-        try (ChaosCluster cluster = ChaosCluster.create(options.nodes(), false, options.serverClasspath(),
-                new Random(options.seed()))) {
+        try (ChaosCluster cluster = ChaosCluster.create(options.nodes(), false, options.serverClasspath())) {
             for (int id : cluster.config().ids()) {
                 cluster.start(id);
             }
