@@ -62,7 +62,7 @@ public final class ReadProcessor implements RpcProcessor<Frames.ReadFrame> {
     @Override
     public void handleRequest(RpcContext ctx, Frames.ReadFrame frame) {
         try {
-            if (frame.body == null || frame.body.length > Limits.MAX_FRAME_BYTES) {
+            if (frame.body != null && frame.body.length > Limits.MAX_FRAME_BYTES) { // null: decode says BAD_REQUEST
                 throw new ConcordException(ErrorCode.TOO_LARGE, "read request over " + Limits.MAX_FRAME_BYTES + " bytes");
             }
             ReadRequest req = Codec.decode(frame.body, ReadRequest.class);

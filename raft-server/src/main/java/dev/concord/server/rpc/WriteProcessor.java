@@ -78,9 +78,10 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
     }
 
     private void propose(RpcContext ctx, Frames.WriteFrame frame) {
-        if (frame.body == null || frame.body.length > Limits.MAX_FRAME_BYTES) {
-            throw new ConcordException(ErrorCode.TOO_LARGE, "write request of "
-                    + (frame.body == null ? 0 : frame.body.length) + " bytes; the limit is " + Limits.MAX_FRAME_BYTES);
+        // A null body is not too large but empty: decode refuses it with BAD_REQUEST.
+        if (frame.body != null && frame.body.length > Limits.MAX_FRAME_BYTES) {
+            throw new ConcordException(ErrorCode.TOO_LARGE, "write request of " + frame.body.length
+                    + " bytes; the limit is " + Limits.MAX_FRAME_BYTES + ": send fewer writes at once");
         }
         WriteBatch batch = Codec.decode(frame.body, WriteBatch.class);
         Replies.checkProtocol(batch.protocol());

@@ -70,7 +70,7 @@ public final class ReplicatedState {
 
     private Result applyOne(Command cmd, long index, long now, List<Event> events) {
         ClientTable.Entry client = clients.entry(cmd.clientId());
-        Result seen = clients.lookup(cmd.clientId(), cmd.seq(), client);
+        Result seen = clients.lookup(cmd.clientId(), cmd.seq(), client, index);
         if (seen != null) {
             return seen;
         }
