@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * holding the file, so a checkout works from any working directory.
  *
  * @param source file the values came from (for messages); may be a pseudo-path for generated configs
+ * @param files shared-folder versions, quotas and upload timeout (see {@link FileLimits})
  * @param warnings things that are legal but unwise (an even node count), printed by the caller
  */
 public record ClusterConfig(
@@ -30,13 +31,15 @@ public record ClusterConfig(
         int maxElectionDelayMs,
         int snapshotIntervalSecs,
         int clientTtlSecs,
+        FileLimits files,
         List<NodeAddress> nodes,
         List<String> warnings) {
 
     /** The keys cluster.conf may contain besides {@code node.<id>}. */
     public static final Set<String> KEYS = Set.of(
             "group", "data_dir", "election_timeout_ms", "max_election_delay_ms",
-            "snapshot_interval_s", "client_ttl_s");
+            "snapshot_interval_s", "client_ttl_s",
+            "file_versions_kept", "file_quota_user_mib", "file_quota_cluster_mib", "upload_timeout_s");
 
     public ClusterConfig {
         nodes = List.copyOf(nodes);
@@ -143,6 +146,7 @@ public record ClusterConfig(
                 intValue(source, values, lineOf, "max_election_delay_ms", 150, 0, 60_000),
                 intValue(source, values, lineOf, "snapshot_interval_s", 600, 1, 86_400 * 7),
                 intValue(source, values, lineOf, "client_ttl_s", 86_400, 60, 86_400 * 365),
+                files(source, values, lineOf),
                 new ArrayList<>(nodes.values()), warnings);
     }
 
@@ -170,7 +174,7 @@ public record ClusterConfig(
     /** The same cluster restricted to these node addresses (the CLI's {@code --servers}). */
     public ClusterConfig withNodes(List<NodeAddress> subset) {
         return new ClusterConfig(source, group, dataDir, electionTimeoutMs, maxElectionDelayMs,
-                snapshotIntervalSecs, clientTtlSecs, subset, warnings);
+                snapshotIntervalSecs, clientTtlSecs, files, subset, warnings);
     }
 
     /** Renders a file that parses back to this config (used to generate configs for tests and the chaos runner). */
@@ -182,6 +186,10 @@ public record ClusterConfig(
         out.append("max_election_delay_ms = ").append(maxElectionDelayMs).append('\n');
         out.append("snapshot_interval_s = ").append(snapshotIntervalSecs).append('\n');
         out.append("client_ttl_s = ").append(clientTtlSecs).append('\n');
+        out.append("file_versions_kept = ").append(files.versionsKept()).append('\n');
+        out.append("file_quota_user_mib = ").append(files.userQuotaBytes() >> 20).append('\n');
+        out.append("file_quota_cluster_mib = ").append(files.clusterQuotaBytes() >> 20).append('\n');
+        out.append("upload_timeout_s = ").append(files.uploadTimeoutMs() / 1000).append('\n');
         nodes.stream().sorted(Comparator.comparingInt(NodeAddress::id))
                 .forEach(n -> out.append("node.").append(n.id()).append(" = ").append(n.address()).append('\n'));
         return out.toString();
@@ -207,6 +215,18 @@ public record ClusterConfig(
                                 String key, int dflt, int min, int max) {
         String v = values.get(key);
         return v == null ? dflt : parseInt(source, lineOf.get(key), key, v, min, max);
+    }
+
+    private static FileLimits files(Path source, Map<String, String> values, Map<String, Integer> lineOf) {
+        FileLimits d = FileLimits.DEFAULT;
+        return new FileLimits(
+                intValue(source, values, lineOf, "file_versions_kept", d.versionsKept(), 1, 1000),
+                (long) intValue(source, values, lineOf, "file_quota_user_mib", (int) (d.userQuotaBytes() >> 20), 0,
+                        1 << 30) << 20,
+                (long) intValue(source, values, lineOf, "file_quota_cluster_mib", (int) (d.clusterQuotaBytes() >> 20), 0,
+                        1 << 30) << 20,
+                intValue(source, values, lineOf, "upload_timeout_s", (int) (d.uploadTimeoutMs() / 1000), 1,
+                        86_400 * 30) * 1000L);
     }
 
     private static int parseInt(Path source, int line, String key, String v, int min, int max) {

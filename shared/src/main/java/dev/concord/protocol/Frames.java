@@ -16,6 +16,8 @@ public final class Frames {
     public static final class WriteFrame implements Serializable {
         private static final long serialVersionUID = 1L;
         public byte[] body;
+        /** Raw bytes of the batch's file chunks, outside the JSON so they are not base64-inflated ({@link Payloads}). */
+        public byte[] data;
 
         public WriteFrame() {
         }
@@ -42,6 +44,8 @@ public final class Frames {
     public static final class ReplyFrame implements Serializable {
         private static final long serialVersionUID = 1L;
         public byte[] body;
+        /** Raw file bytes of a download reply, outside the JSON ({@link Payloads}). */
+        public byte[] data;
 
         public ReplyFrame() {
         }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Query.DocHistory.class, name = "doc.history"),
     @JsonSubTypes.Type(value = Query.DocAt.class, name = "doc.at"),
     @JsonSubTypes.Type(value = Query.DocOps.class, name = "doc.ops"),
+    @JsonSubTypes.Type(value = Query.File.class, name = "file"),
 })
 public sealed interface Query {
 
@@ -64,5 +65,9 @@ public sealed interface Query {
 
     /** Up to {@code limit} committed operations after revision {@code after}, for a client catching up. Linearizable. */
     record DocOps(long id, int after, int limit) implements Query {
+    }
+
+    /** A shared-folder or file read (see {@link dev.concord.protocol.files.FileQuery}). Linearizable. */
+    record File(dev.concord.protocol.files.FileQuery query) implements Query {
     }
 }

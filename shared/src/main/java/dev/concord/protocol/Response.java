@@ -18,6 +18,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Response.DocText.class, name = "doc.text"),
     @JsonSubTypes.Type(value = Response.DocHistory.class, name = "doc.history"),
     @JsonSubTypes.Type(value = Response.DocOps.class, name = "doc.ops"),
+    @JsonSubTypes.Type(value = Response.File.class, name = "file"),
 })
 public sealed interface Response {
 
@@ -99,5 +100,9 @@ public sealed interface Response {
         public DocOps {
             ops = List.copyOf(ops);
         }
+    }
+
+    /** Answer to a {@link Query.File} as of applied log index {@code index} (see {@link dev.concord.protocol.files.FileReply}). */
+    record File(dev.concord.protocol.files.FileReply value, long index) implements Response {
     }
 }
