@@ -1,5 +1,6 @@
 package dev.concord.server.state;
 
+import dev.concord.config.FileLimits;
 import dev.concord.protocol.Codec;
 import dev.concord.protocol.Command;
 import dev.concord.protocol.ConcordException;
@@ -28,6 +29,7 @@ public final class ReplicatedState {
     private final Registers registers;
     private final Streams streams;
     private final Documents documents;
+    private final Files files;
     private final long eventRetain;
 
     public ReplicatedState(KvStore store, long clientTtlMs) {
@@ -35,12 +37,18 @@ public final class ReplicatedState {
     }
 
     public ReplicatedState(KvStore store, long clientTtlMs, long eventRetain) {
+        this(store, clientTtlMs, eventRetain, FileLimits.DEFAULT);
+    }
+
+    /** {@code fileLimits} shape file state (versions kept, quotas, upload timeout): every node must use the same. */
+    public ReplicatedState(KvStore store, long clientTtlMs, long eventRetain, FileLimits fileLimits) {
         this.store = store;
         this.eventRetain = eventRetain;
         this.clients = new ClientTable(store, clientTtlMs);
         this.registers = new Registers(store);
         this.streams = new Streams(store);
         this.documents = new Documents(store);
+        this.files = new Files(store, fileLimits);
     }
 
     /** Applies one committed entry; the returned results line up with the entry's commands. */
@@ -62,6 +70,7 @@ public final class ReplicatedState {
         }
         pruneEvents(index);
         clients.maybeSweep(index, now);
+        files.maybeSweep(index, now);
         store.put(Keys.APPLIED, Keys.longValue(index));
         return results;
     }
@@ -113,6 +122,9 @@ public final class ReplicatedState {
         }
         if (Documents.handles(op)) {
             return documents.execute(cmd, index, now, events);
+        }
+        if (Files.handles(op)) {
+            return files.execute(cmd, index, now, events);
         }
         throw new ConcordException(ErrorCode.BAD_REQUEST, "unknown write " + op.getClass().getSimpleName());
     }

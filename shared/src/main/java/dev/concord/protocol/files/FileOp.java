@@ -171,11 +171,12 @@ public sealed interface FileOp {
     }
 
     /** Make version {@code version} of the file at {@code path} its next version again (no bytes are copied). */
-    record RestoreVersion(String path, long version) implements FileOp {
+    record RestoreVersion(String path, long version, String author) implements FileOp {
         @Override
         public void validate() {
             FilePaths.validate("path", path);
             positive("version", version, "list versions with bin/concord file versions PATH");
+            FilePaths.author(author);
         }
     }
 

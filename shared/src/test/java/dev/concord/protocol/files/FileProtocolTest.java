@@ -46,7 +46,7 @@ class FileProtocolTest {
                         new ClientWrite("c", 7, new Write.File(new FileOp.Chunk(9, 0, data))),
                         new ClientWrite("c", 8, new Write.File(new FileOp.Commit(9))),
                         new ClientWrite("c", 9, new Write.File(new FileOp.Abort(9))),
-                        new ClientWrite("c", 10, new Write.File(new FileOp.RestoreVersion("/f", 1))))),
+                        new ClientWrite("c", 10, new Write.File(new FileOp.RestoreVersion("/f", 1, "ann"))))),
                 new Response.Results(List.of(
                         new Result.File(new FileResult.FolderCreated("/a/b", List.of("/a", "/a/b")), 3),
                         new Result.File(new FileResult.Moved("folder", "/a", "/z", 4), 4),
