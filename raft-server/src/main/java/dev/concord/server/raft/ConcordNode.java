@@ -13,6 +13,7 @@ import dev.concord.config.ClusterConfig;
 import dev.concord.config.NodeAddress;
 import dev.concord.protocol.NodeStatus;
 import dev.concord.server.feed.Feed;
+import dev.concord.server.rpc.FrameSerializer;
 import dev.concord.server.rpc.ReadProcessor;
 import dev.concord.server.rpc.WriteProcessor;
 import dev.concord.server.state.ReplicatedState;
@@ -61,11 +62,13 @@ public final class ConcordNode implements AutoCloseable {
         this.lockChannel = lock(dir);
         checkPortFree(self);
         this.store = RocksStore.openEmpty(dir.resolve("state"));
-        StateReader reader = new StateReader(store);
+        StateReader reader = new StateReader(store, config.files());
         this.feed = new Feed(reader);
-        ReplicatedState state = new ReplicatedState(store, config.clientTtlSecs() * 1000L);
+        ReplicatedState state = new ReplicatedState(store, config.clientTtlSecs() * 1000L, ReplicatedState.EVENT_RETAIN,
+                config.files());
         this.fsm = new ConcordStateMachine(store, state, feed::applied);
 
+        FrameSerializer.register();
         BoltRpcServer rpc = new BoltRpcServer(new RpcServer(self.host(), self.port(), true));
         RaftRpcServerFactory.addRaftRequestProcessors(rpc);
         Node[] holder = new Node[1];
@@ -84,6 +87,16 @@ public final class ConcordNode implements AutoCloseable {
         RaftOptions raft = new RaftOptions();
         raft.setMaxElectionDelayMs(config.maxElectionDelayMs());
         raft.setSync(Boolean.parseBoolean(System.getProperty("concord.raft.sync", "true")));
+        // File chunks make 1 MiB entries. jraft puts at least one entry in each AppendEntries and adds
+        // more while the body is under maxBodySize (512 KiB by default: one chunk per RPC); 4 MiB lets
+        // a follower catching up take a few chunks per round trip. The log writer syncs each time its
+        // buffer passes maxAppendBufferSize (256 KiB: one fsync per chunk); 4 MiB lets chunks that
+        // arrive together share one. Snapshot files (RocksDB checkpoints holding file data) are
+        // copied in 1 MiB pieces instead of 128 KiB, so an install of hundreds of MiB takes hundreds
+        // of round trips, not thousands.
+        raft.setMaxBodySize(4 * 1024 * 1024);
+        raft.setMaxAppendBufferSize(4 * 1024 * 1024);
+        raft.setMaxByteCountPerRpc(1024 * 1024);
         opts.setRaftOptions(raft);
 
         this.group = new RaftGroupService(config.group(), new PeerId(self.host(), self.port()), opts, rpc);

@@ -8,12 +8,12 @@ import com.alipay.sofa.jraft.error.RaftError;
 import com.alipay.sofa.jraft.rpc.RpcContext;
 import com.alipay.sofa.jraft.rpc.RpcProcessor;
 import dev.concord.protocol.ClientWrite;
-import dev.concord.protocol.Codec;
 import dev.concord.protocol.Command;
 import dev.concord.protocol.ConcordException;
 import dev.concord.protocol.ErrorCode;
 import dev.concord.protocol.Frames;
 import dev.concord.protocol.Limits;
+import dev.concord.protocol.Payloads;
 import dev.concord.protocol.Response;
 import dev.concord.protocol.Result;
 import dev.concord.protocol.Validation;
@@ -69,11 +69,12 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
     }
 
     private void propose(RpcContext ctx, Frames.WriteFrame frame) {
-        if (frame.body == null || frame.body.length > Limits.MAX_FRAME_BYTES) {
+        if (frame.body == null || frame.body.length > Limits.MAX_FRAME_BYTES
+                || (frame.data != null && frame.data.length > Limits.MAX_FRAME_BYTES)) {
             throw new ConcordException(ErrorCode.TOO_LARGE, "write request of "
                     + (frame.body == null ? 0 : frame.body.length) + " bytes; the limit is " + Limits.MAX_FRAME_BYTES);
         }
-        WriteBatch batch = Codec.decode(frame.body, WriteBatch.class);
+        WriteBatch batch = Payloads.decodeWriteFrame(frame);
         Replies.checkProtocol(batch.protocol());
         if (batch.writes().isEmpty() || batch.writes().size() > Limits.MAX_BATCH_WRITES) {
             throw new ConcordException(ErrorCode.BAD_REQUEST, "a write request holds 1.."
@@ -107,8 +108,9 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
             Replies.send(ctx, new Response.Results(List.of(early)));
             return;
         }
-        byte[] entry = Codec.encode(new Command.Entry(Command.VERSION, commands));
-        if (entry.length > Limits.MAX_ENTRY_BYTES) {
+        // File chunks ride beside the JSON (each at most FILE_CHUNK_BYTES, checked by validate()): the limit is on the JSON.
+        byte[] entry = Payloads.encodeEntry(new Command.Entry(Command.VERSION, commands));
+        if (Payloads.jsonLength(entry) > Limits.MAX_ENTRY_BYTES) {
             throw new ConcordException(ErrorCode.TOO_LARGE, "writes encode to " + entry.length
                     + " bytes; one request may carry at most " + Limits.MAX_ENTRY_BYTES + ": send fewer at once");
         }

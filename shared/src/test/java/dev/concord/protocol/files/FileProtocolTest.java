@@ -133,6 +133,25 @@ class FileProtocolTest {
     }
 
     @Test
+    void framesHaveAWireFormOfTheirOwnAndAnythingElseIsLeftToHessian() {
+        byte[] data = random(new Random(3), 70_000);
+        Frames.WriteFrame w = new Frames.WriteFrame(new byte[] {'{', '}'});
+        w.data = data;
+        Frames.WriteFrame w2 = (Frames.WriteFrame) Frames.fromWire(Frames.WriteFrame.class.getName(), Frames.toWire(w));
+        assertThat(w2.body).isEqualTo(w.body);
+        assertThat(w2.data).isEqualTo(data);
+        Frames.ReplyFrame r = (Frames.ReplyFrame) Frames.fromWire(Frames.ReplyFrame.class.getName(),
+                Frames.toWire(new Frames.ReplyFrame(new byte[] {'x'})));
+        assertThat(r.body).containsExactly('x');
+        assertThat(r.data).isNull();
+        assertThat(Frames.fromWire(Frames.ReadFrame.class.getName(), Frames.toWire(new Frames.ReadFrame(new byte[0]))))
+                .isInstanceOf(Frames.ReadFrame.class);
+        assertThat(Frames.toWire("not a frame")).isNull();
+        assertThat(Frames.fromWire(Frames.ReadFrame.class.getName(), new byte[] {'C', 0x30, 1, 2, 3, 4, 5})).isNull();
+        assertThat(Frames.fromWire(Frames.ReadFrame.class.getName(), new byte[] {0, 'C', 'f', 1, 0, 0, 0, 9})).isNull();
+    }
+
+    @Test
     void aReferenceToAMissingPayloadIsABadRequest() {
         Frames.WriteFrame frame = Payloads.writeFrame(new WriteBatch(Limits.PROTOCOL, List.of(new ClientWrite("c", 1,
                 new Write.File(new FileOp.Chunk(3, 0, new byte[] {1}))))));
