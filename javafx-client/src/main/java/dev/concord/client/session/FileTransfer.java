@@ -82,8 +82,12 @@ public final class FileTransfer {
      * is at that version (0: only if nothing is there), else CONFLICT. Missing folders above it are created.
      */
     public FileResult.Committed upload(Path local, String path, Long expect, Progress progress) {
+        return upload(local, sha256(local), path, expect, progress);
+    }
+
+    /** {@link #upload(Path, String, Long, Progress)} of a file whose SHA-256 the caller computed already. */
+    public FileResult.Committed upload(Path local, String sha, String path, Long expect, Progress progress) {
         long size = size(local);
-        String sha = sha256(local);
         FileOp.Begin begin = new FileOp.Begin(path, size, sha, expect, author);
         begin.validate();
         ClusterClient.Writer writer = client.newWriter();

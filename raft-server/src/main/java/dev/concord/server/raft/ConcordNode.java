@@ -9,6 +9,8 @@ import com.alipay.sofa.jraft.option.NodeOptions;
 import com.alipay.sofa.jraft.option.RaftOptions;
 import com.alipay.sofa.jraft.rpc.RaftRpcServerFactory;
 import com.alipay.sofa.jraft.rpc.impl.BoltRpcServer;
+import com.alipay.sofa.jraft.storage.impl.RocksDBLogStorage;
+import com.alipay.sofa.jraft.util.StorageOptionsFactory;
 import dev.concord.config.ClusterConfig;
 import dev.concord.config.NodeAddress;
 import dev.concord.protocol.NodeStatus;
@@ -30,6 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +73,7 @@ public final class ConcordNode implements AutoCloseable {
         this.fsm = new ConcordStateMachine(store, state, feed::applied);
 
         FrameSerializer.register();
+        tuneLogStorage();
         BoltRpcServer rpc = new BoltRpcServer(new RpcServer(self.host(), self.port(), true));
         RaftRpcServerFactory.addRaftRequestProcessors(rpc);
         Node[] holder = new Node[1];
@@ -108,6 +113,28 @@ public final class ConcordNode implements AutoCloseable {
         LOG.info("node {} up at {} (group {}, {} nodes, data {})", id, self.address(), config.group(),
                 config.nodes().size(), dir);
     }
+
+    /**
+     * jraft's RocksDB log compresses with LZ4 and compacts level by level, so each 1 MiB file chunk
+     * was compressed (uselessly: file data rarely compresses) and rewritten several times on every
+     * node; flush and compaction threads cost more CPU than the rest of an upload. Values of 64 KiB
+     * and more go to blob files instead, written once at flush and deleted whole once the log is
+     * truncated past them; the rest stays as jraft sets it. JVM-wide: jraft reads it per log open.
+     */
+    private static synchronized void tuneLogStorage() {
+        if (logStorageTuned) {
+            return;
+        }
+        ColumnFamilyOptions cf = StorageOptionsFactory.getDefaultRocksDBColumnFamilyOptions()
+                .setCompressionType(CompressionType.NO_COMPRESSION)
+                .setEnableBlobFiles(true)
+                .setMinBlobSize(64 * 1024)
+                .setBlobFileSize(256L * 1024 * 1024);
+        StorageOptionsFactory.registerRocksDBColumnFamilyOptions(RocksDBLogStorage.class, cf);
+        logStorageTuned = true;
+    }
+
+    private static boolean logStorageTuned;
 
     /** Starts node {@code id} of {@code config}; fails at once if its port or data dir is taken. */
     public static ConcordNode start(ClusterConfig config, int id) {
