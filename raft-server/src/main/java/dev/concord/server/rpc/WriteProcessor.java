@@ -42,6 +42,7 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
         return t;
     });
     private long lastStamp;
+    private final PayloadBudget budget = new PayloadBudget();
 
     public WriteProcessor(Supplier<Node> node) {
         this.node = node;
@@ -114,7 +115,12 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
             throw new ConcordException(ErrorCode.TOO_LARGE, "writes encode to " + entry.length
                     + " bytes; one request may carry at most " + Limits.MAX_ENTRY_BYTES + ": send fewer at once");
         }
-        n.apply(new Task(ByteBuffer.wrap(entry), new ReplyClosure(ctx, early, n)));
+        long payload = entry.length - Payloads.jsonLength(entry);
+        if (payload > 0 && !budget.tryAcquire(payload)) {
+            throw new ConcordException(ErrorCode.UNAVAILABLE, "the leader has " + (budget.inFlight() >> 20)
+                    + " MiB of file chunks in flight; retry shortly");
+        }
+        n.apply(new Task(ByteBuffer.wrap(entry), new ReplyClosure(ctx, early, n, payload, budget)));
     }
 
     /** Leader time in epoch millis, never going backwards on this node. */
@@ -137,15 +143,20 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
         private final RpcContext ctx;
         private final Result[] early;
         private final Node node;
+        private final long payload;
+        private final PayloadBudget budget;
 
-        ReplyClosure(RpcContext ctx, Result[] early, Node node) {
+        ReplyClosure(RpcContext ctx, Result[] early, Node node, long payload, PayloadBudget budget) {
             this.ctx = ctx;
             this.early = early;
             this.node = node;
+            this.payload = payload;
+            this.budget = budget;
         }
 
         @Override
         public void run(Status status) {
+            budget.release(payload);
             if (!status.isOk()) {
                 // Not committed by us; it may still commit under the next leader, so the client
                 // retries with the same (clientId, seq) and the table answers if it did.
