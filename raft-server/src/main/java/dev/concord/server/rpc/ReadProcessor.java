@@ -102,6 +102,24 @@ public final class ReadProcessor implements RpcProcessor<Frames.ReadFrame> {
             DocumentReader.validate(query);
             chat.checkPlain(token);
             linearizable(ctx, () -> reader.documents().serve(query));
+        } else if (query instanceof Query.File f) {
+            serveFile(ctx, f);
+        }
+    }
+
+    /**
+     * A chunk of a version is immutable, so a node that has applied the index where the reader saw
+     * the version answers without a readIndex round: followers serve downloads on their own.
+     */
+    private void serveFile(RpcContext ctx, Query.File f) {
+        if (f.query() == null) {
+            throw new ConcordException(ErrorCode.BAD_REQUEST, "file query is empty");
+        }
+        f.query().validate();
+        if (f.query() instanceof dev.concord.protocol.files.FileQuery.Read r && r.atIndex() <= reader.appliedIndex()) {
+            Replies.send(ctx, reader.files().serve(r));
+        } else {
+            linearizable(ctx, () -> reader.files().serve(f.query()));
         }
     }
 
