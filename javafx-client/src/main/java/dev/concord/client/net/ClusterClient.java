@@ -39,6 +39,7 @@ public final class ClusterClient implements AutoCloseable {
     private final ConnectionTracker tracker = new ConnectionTracker();
     private final WritePipeline writes;
     private final Writer writer;
+    private final CaretCalls carets;
     private volatile int readSalt = ThreadLocalRandom.current().nextInt(1 << 20);
 
     private ClusterClient(List<NodeAddress> nodes, ClientOptions options) {
@@ -52,6 +53,7 @@ public final class ClusterClient implements AutoCloseable {
         this.transport = new RpcTransport(scheduler);
         this.writes = new WritePipeline(transport, route, scheduler, options, tracker);
         this.writer = newWriter();
+        this.carets = new CaretCalls(transport, route, options);
     }
 
     public static ClusterClient connect(List<NodeAddress> nodes) {
@@ -100,6 +102,7 @@ public final class ClusterClient implements AutoCloseable {
                 if (resp instanceof Response.EventPage page && page.leader() != null) {
                     route.hint(page.leader());
                 }
+                tracker.reachable(target);
                 result.complete(resp);
                 return;
             } else if (err != null) {
@@ -118,6 +121,7 @@ public final class ClusterClient implements AutoCloseable {
                 reason = f.message();
             }
             readSalt++;
+            tracker.reconnecting(reason);
             if (System.nanoTime() - deadline >= 0) {
                 tracker.noQuorum(reason);
                 result.completeExceptionally(new ConcordException(ErrorCode.NO_QUORUM, "no node could serve the read within "
@@ -138,6 +142,11 @@ public final class ClusterClient implements AutoCloseable {
     /** Delivers every event after {@code after}, in order, on a dedicated thread, until closed. */
     public Subscription subscribe(long after, Consumer<Event> onEvent, Consumer<ConcordException> onError) {
         return new Subscription(this, after, onEvent, onError);
+    }
+
+    /** Collaborators' carets, kept by the leader outside the log. */
+    public CaretCalls carets() {
+        return carets;
     }
 
     public ConnectionState.Change connectionState() {

@@ -22,6 +22,16 @@ final class ConnectionTracker {
         move(ConnectionState.CONNECTED, leader.address(), "leader is node " + leader.id());
     }
 
+    /**
+     * A read was served: the cluster answers again. Moves to CONNECTED from any other state but
+     * keeps the node already shown while connected, so reads spread over followers do not flap it.
+     */
+    void reachable(NodeAddress node) {
+        if (current.state() != ConnectionState.CONNECTED) {
+            move(ConnectionState.CONNECTED, node.address(), "node " + node.id() + " answers");
+        }
+    }
+
     void reconnecting(String reason) {
         move(ConnectionState.RECONNECTING, null, reason);
     }

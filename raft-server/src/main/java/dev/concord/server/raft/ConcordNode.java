@@ -12,7 +12,9 @@ import com.alipay.sofa.jraft.rpc.impl.BoltRpcServer;
 import dev.concord.config.ClusterConfig;
 import dev.concord.config.NodeAddress;
 import dev.concord.protocol.NodeStatus;
+import dev.concord.server.feed.CaretTable;
 import dev.concord.server.feed.Feed;
+import dev.concord.server.rpc.CaretProcessor;
 import dev.concord.server.rpc.ReadProcessor;
 import dev.concord.server.rpc.WriteProcessor;
 import dev.concord.server.state.ReplicatedState;
@@ -48,6 +50,7 @@ public final class ConcordNode implements AutoCloseable {
     private final FileChannel lockChannel;
     private final RocksStore store;
     private final Feed feed;
+    private final CaretTable carets = new CaretTable();
     private final ConcordStateMachine fsm;
     private final RaftGroupService group;
     private final Node node;
@@ -71,6 +74,7 @@ public final class ConcordNode implements AutoCloseable {
         Node[] holder = new Node[1];
         rpc.registerProcessor(new WriteProcessor(() -> holder[0]));
         rpc.registerProcessor(new ReadProcessor(() -> holder[0], reader, feed, this::status));
+        rpc.registerProcessor(new CaretProcessor(() -> holder[0], carets));
 
         NodeOptions opts = new NodeOptions();
         opts.setFsm(fsm);
@@ -202,6 +206,7 @@ public final class ConcordNode implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         feed.close();
+        carets.close();
         store.close();
         try {
             Files.deleteIfExists(config.nodeDir(self.id()).resolve("node.pid"));

@@ -1,0 +1,317 @@
+package dev.concord.client.ui;
+
+import dev.concord.client.session.CaretChannel;
+import dev.concord.client.session.DocumentListener;
+import dev.concord.client.session.DocumentSession;
+import dev.concord.ot.Component;
+import dev.concord.ot.Selection;
+import dev.concord.ot.TextOperation;
+import dev.concord.protocol.ConcordException;
+import dev.concord.protocol.presence.Caret;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One open document: binds a {@link TextSurface} to a {@link DocumentSession} and shares carets.
+ *
+ * <p>Threading: the session's inbox is the FX thread, so remote revisions, acknowledgements and
+ * local keystrokes are all handled there, one after another: the surface and the session's text
+ * never differ by a change in flight. Every surface change is reported to the session except the
+ * ones this class makes itself ({@link #applying}).
+ *
+ * <p>Undo belongs to the session (own edits only, transformed past remote ones); the control's
+ * undo manager is off, and Ctrl+Z / Ctrl+Y come here.
+ */
+public final class EditorViewModel implements AutoCloseable {
+    /** Where the user's edits stand with the cluster. */
+    public enum Saved { LOADING, SAVED, SENDING, OFFLINE, FAILED }
+
+    /** A collaborator's caret placed in the local text. */
+    public record PlacedCaret(String clientId, String user, Selection at) {
+    }
+
+    private final UiContext ctx;
+    private final TextSurface surface;
+    private final StringProperty path = new SimpleStringProperty();
+    private final ObjectProperty<Saved> saved = new SimpleObjectProperty<>(Saved.LOADING);
+    private final StringProperty savedDetail = new SimpleStringProperty("opening…");
+    private final IntegerProperty revision = new SimpleIntegerProperty();
+    private final ObservableList<PlacedCaret> carets = FXCollections.observableArrayList();
+    /** One wrapper, kept: a wrapper made per call forwards changes only until it is collected. */
+    private final ObservableList<PlacedCaret> caretsView = FXCollections.unmodifiableObservableList(carets);
+    private final HistoryViewModel history;
+    private DocumentSession session;
+    private CaretChannel channel;
+    private List<Caret> rawCarets = List.of();
+    private boolean applying;
+    private boolean closed;
+
+    public EditorViewModel(UiContext ctx, String path, TextSurface surface) {
+        this.ctx = ctx;
+        this.surface = surface;
+        this.path.set(path);
+        this.history = new HistoryViewModel(ctx, this.path);
+    }
+
+    // Properties
+
+    public ReadOnlyStringProperty pathProperty() {
+        return path;
+    }
+
+    public ReadOnlyObjectProperty<Saved> savedProperty() {
+        return saved;
+    }
+
+    /** Says what {@link #savedProperty()} means right now, and what to do when it is bad news. */
+    public ReadOnlyStringProperty savedDetailProperty() {
+        return savedDetail;
+    }
+
+    /** The latest revision incorporated: the history slider's end. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision;
+    }
+
+    public ObservableList<PlacedCaret> carets() {
+        return caretsView;
+    }
+
+    public HistoryViewModel history() {
+        return history;
+    }
+
+    /** The session once open (null before), for tests and the close guard. */
+    public DocumentSession session() {
+        return session;
+    }
+
+    // Commands
+
+    /** Opens the session off the FX thread; the surface gets the text on the FX thread. */
+    public CompletableFuture<DocumentSession> open() {
+        CompletableFuture<DocumentSession> f = ctx.io(() -> DocumentSession.open(ctx.client(), path.get(), listener, ctx.fx()));
+        f.whenComplete((s, err) -> ctx.fx().execute(() -> {
+            if (err != null) {
+                state(Saved.FAILED, "could not open " + path.get() + ": " + UiContext.messageOf(err)
+                        + "; check the status bar, then close the tab and open it again");
+            } else if (closed) {
+                s.close();
+            } else {
+                bind(s);
+            }
+        }));
+        return f;
+    }
+
+    private void bind(DocumentSession s) {
+        session = s;
+        history.bind(s.id());
+        applying = true;
+        try {
+            surface.reset(s.text());
+        } finally {
+            applying = false;
+        }
+        revision.set(s.revision());
+        channel = new CaretChannel(ctx.client().carets(), s, ctx.user(),
+                list -> ctx.fx().execute(() -> {
+                    rawCarets = list;
+                    placeCarets();
+                }));
+        channel.moved(surface.selection());
+        updateSaved(null);
+        // A feed problem while nothing was pending clears when the client reaches the cluster again.
+        ctx.client().addConnectionListener(c -> ctx.fx().execute(() -> {
+            if (!closed && saved.get() == Saved.OFFLINE && c.state() == dev.concord.client.net.ConnectionState.CONNECTED) {
+                updateSaved(null);
+            }
+        }));
+    }
+
+    /** The user changed the text in the control: {@code removed} at {@code pos} became {@code inserted}. */
+    public void localEdit(int pos, String removed, String inserted) {
+        if (applying || session == null) {
+            return;
+        }
+        String before = session.text();
+        if (pos + removed.length() > before.length() || !before.startsWith(removed, pos)) {
+            heal();
+            return;
+        }
+        TextOperation.Builder b = TextOperation.builder().retain(pos);
+        if (!removed.isEmpty()) {
+            b.delete(removed.length());
+        }
+        if (!inserted.isEmpty()) {
+            b.insert(inserted);
+        }
+        TextOperation op = b.retain(before.length() - pos - removed.length()).build();
+        try {
+            session.apply(op);
+        } catch (IllegalArgumentException | ConcordException e) {
+            heal(); // half a surrogate pair, or a stopped session: the session's text is the truth
+        }
+        placeCarets();
+        updateSaved(null);
+    }
+
+    /** The local caret or selection moved. */
+    public void caretMoved(Selection local) {
+        if (channel != null && !applying && session.failure() == null) {
+            channel.moved(local);
+        }
+    }
+
+    public boolean undo() {
+        return step(true);
+    }
+
+    public boolean redo() {
+        return step(false);
+    }
+
+    private boolean step(boolean undo) {
+        if (session == null || session.failure() != null) {
+            return false;
+        }
+        boolean did = undo ? session.undo() : session.redo();
+        updateSaved(null);
+        return did;
+    }
+
+    private final DocumentListener listener = new DocumentListener() {
+        @Override
+        public void textChanged(Change change) {
+            if (session == null || change.origin() == Origin.LOCAL) {
+                return; // before bind the surface gets the whole text; local changes are already in it
+            }
+            apply(change.op(), change.origin() != Origin.REMOTE);
+            revision.set(change.revision());
+            placeCarets();
+            updateSaved(null);
+        }
+
+        @Override
+        public void acknowledged(int rev, long seq) {
+            if (session != null) {
+                revision.set(Math.max(revision.get(), rev));
+                updateSaved(null);
+            }
+        }
+
+        @Override
+        public void renamed(String newPath) {
+            path.set(newPath);
+        }
+
+        @Override
+        public void trouble(ConcordException problem) {
+            updateSaved(problem);
+        }
+
+        @Override
+        public void failed(ConcordException reason) {
+            state(Saved.FAILED, reason.getMessage());
+        }
+    };
+
+    /** Applies {@code op} (which fits the surface's current text) component by component. */
+    private void apply(TextOperation op, boolean own) {
+        applying = true;
+        try {
+            int at = 0;
+            for (Component c : op.components()) {
+                if (c instanceof Component.Retain r) {
+                    at += r.length();
+                } else if (c instanceof Component.Insert i) {
+                    replace(at, at, i.text(), own);
+                    at += i.text().length();
+                } else {
+                    replace(at, at + c.length(), "", own);
+                }
+            }
+        } finally {
+            applying = false;
+        }
+        if (surface.length() != session.text().length()) {
+            heal();
+        }
+    }
+
+    private void replace(int start, int end, String text, boolean own) {
+        if (own) {
+            surface.replaceOwn(start, end, text);
+        } else {
+            surface.replaceRemote(start, end, text);
+        }
+    }
+
+    /** Makes the surface show the session's text again after a change it could not take. */
+    private void heal() {
+        applying = true;
+        try {
+            surface.reset(session.text());
+        } finally {
+            applying = false;
+        }
+    }
+
+    private void placeCarets() {
+        if (session == null) {
+            return;
+        }
+        List<PlacedCaret> placed = new ArrayList<>();
+        for (Caret c : rawCarets) {
+            session.localSelection(c).ifPresent(s -> placed.add(new PlacedCaret(c.clientId(), c.user(), s)));
+        }
+        if (!placed.equals(carets)) {
+            carets.setAll(placed);
+        }
+    }
+
+    private void updateSaved(ConcordException trouble) {
+        if (session == null || saved.get() == Saved.FAILED) {
+            return;
+        }
+        if (session.failure() != null) {
+            state(Saved.FAILED, session.failure().getMessage());
+        } else if (trouble != null) {
+            state(Saved.OFFLINE, (session.isSynchronized() ? "every edit is saved; live updates paused: "
+                    : "your edits are kept here and will be sent once a leader answers: ") + trouble.getMessage());
+        } else if (session.isSynchronized()) {
+            state(Saved.SAVED, "every edit is committed on a majority of nodes (revision " + session.revision() + ")");
+        } else {
+            state(Saved.SENDING, "sending to the leader; waiting for a majority to store it");
+        }
+    }
+
+    private void state(Saved s, String detail) {
+        saved.set(s);
+        savedDetail.set(detail);
+    }
+
+    /** Stops sharing the caret and following the document. Call {@link DocumentSession#isSynchronized()} first. */
+    @Override
+    public void close() {
+        closed = true;
+        if (channel != null) {
+            channel.close();
+        }
+        if (session != null) {
+            session.close();
+        }
+    }
+}
