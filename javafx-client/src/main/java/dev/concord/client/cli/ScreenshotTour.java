@@ -87,8 +87,68 @@ final class ScreenshotTour {
             carol.select(word, word + "release notes".length());
             await("both collaborators' carets show", () -> editor.get().model().carets().size() == 2);
             Thread.sleep(400);
-            fx(() -> Snapshots.save(w.stage().getScene(), dir.resolve("main.png")));
+            shot("main.png");
+
+            fx(w::toggleTheme);
+            Thread.sleep(300);
+            shot("main-dark.png");
+            fx(w::toggleTheme);
+
+            fx(() -> editor.get().slider().setValue(1));
+            await("revision 1 shows", () -> editor.get().model().history().infoProperty().get().startsWith("revision 1 "));
+            Thread.sleep(300);
+            shot("history.png");
+            fx(() -> editor.get().slider().setValue(editor.get().slider().getMax()));
+
+            failover(bob);
         }
+    }
+
+    /** Kills the leader from the cluster panel while bob types, and shows the panel mid-election. */
+    private void failover(TourBot bob) throws Exception {
+        fx(() -> w.window().showCluster());
+        await("the panel knows the leader", () -> leaderRow() >= 0);
+        int row = fxGet(this::leaderRow);
+        int leaderId = fxGet(() -> clusterTable().getItems().get(row).node().id());
+        fx(() -> clusterTable().getSelectionModel().select(row));
+        Thread typing = new Thread(() -> {
+            try {
+                bob.type(bob.find("## Owners") - 1, "- drill done: no edit lost\n", 120);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        typing.start();
+        Thread.sleep(300);
+        fx(() -> ((javafx.scene.control.Button) w.window().lookup("#node-kill")).fire());
+        await("the panel shows the leader down", () -> {
+            var rows = clusterTable().getItems();
+            return rows.stream().anyMatch(r -> r.node().id() == leaderId && r.status() == null);
+        });
+        Thread.sleep(200);
+        shot("failover.png");
+        typing.join();
+        w.context().local().start(leaderId);
+        await("a new leader", () -> leaderRow() >= 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private javafx.scene.control.TableView<dev.concord.client.ui.StatusViewModel.NodeRow> clusterTable() {
+        return (javafx.scene.control.TableView<dev.concord.client.ui.StatusViewModel.NodeRow>) w.window().lookup("#cluster-table");
+    }
+
+    private int leaderRow() {
+        var rows = clusterTable().getItems();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).status() != null && rows.get(i).status().role().equals("LEADER")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void shot(String name) {
+        fx(() -> Snapshots.save(w.stage().getScene(), dir.resolve(name)));
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

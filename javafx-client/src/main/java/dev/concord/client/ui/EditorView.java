@@ -124,11 +124,15 @@ public final class EditorView extends BorderPane {
         Label info = new Label("live");
         info.setId("history-info");
         info.setMinWidth(120);
+        info.setMaxWidth(330);
+        slider.setMinWidth(160);
         Button restore = new Button("Restore");
         restore.setId("history-restore");
         restore.setTooltip(new Tooltip("Make the document read like this revision again (a new revision; nothing is lost)"));
         Button back = new Button("Live");
         back.setId("history-live");
+        restore.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        back.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         restore.disableProperty().bind(model.history().viewingProperty().lessThan(0));
         back.disableProperty().bind(model.history().viewingProperty().lessThan(0));
         restore.setOnAction(e -> model.history().restore());
@@ -157,7 +161,11 @@ public final class EditorView extends BorderPane {
         info.textProperty().bind(Bindings.createStringBinding(() -> model.history().viewingProperty().get() < 0
                 ? "live · revision " + model.revisionProperty().get() : model.history().infoProperty().get(),
                 model.history().viewingProperty(), model.history().infoProperty(), model.revisionProperty()));
-        HBox bar = new HBox(8, new Label("History"), slider, info, restore, back);
+        Label title = new Label("History");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        info.setTooltip(new Tooltip());
+        info.getTooltip().textProperty().bind(info.textProperty());
+        HBox bar = new HBox(8, title, slider, info, restore, back);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("history-bar");

@@ -25,7 +25,7 @@ import javafx.beans.value.ObservableStringValue;
  * so dragging the slider quickly never leaves an older text on screen.
  */
 public final class HistoryViewModel {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
     private final UiContext ctx;
@@ -88,11 +88,19 @@ public final class HistoryViewModel {
                 DocRevision line = (DocRevision) r[1];
                 text.set(t.text());
                 info.set(line == null ? "revision 0 · the empty document"
-                        : "revision " + rev + " · " + line.author() + " · " + TIME.format(Instant.ofEpochMilli(line.time()))
+                        : "revision " + rev + " · " + who(line.author()) + " · " + TIME.format(Instant.ofEpochMilli(line.time()))
                         + " · +" + line.inserted() + " −" + line.deleted());
             });
             return null;
         });
+    }
+
+    /** A user name as is; an anonymous session id (no accounts) shortened to its first characters. */
+    static String who(String author) {
+        if (author == null) {
+            return "unknown";
+        }
+        return author.matches("[sc]-[0-9a-f-]{36}") ? "session " + author.substring(0, 10) + "…" : author;
     }
 
     /** Back to the live text. */
