@@ -63,7 +63,8 @@ public final class TestCluster implements AutoCloseable {
                 for (int id : c.config.ids()) {
                     c.startNode(id);
                 }
-                c.awaitLeader();
+                // Generous: three JVMs starting at once on a busy 2-core box can take half a minute.
+                c.awaitLeader(Duration.ofSeconds(90));
                 return c;
             } catch (RuntimeException | Error e) {
                 c.close();

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * holding the file, so a checkout works from any working directory.
  *
  * @param source file the values came from (for messages); may be a pseudo-path for generated configs
+ * @param requireAuth whether stream, register, document and event reads and writes need a session token
+ *     (account and chat requests always do); every node must agree on it
+ * @param passwordIterations PBKDF2 work factor the leader uses for new passwords (stored per account)
  * @param warnings things that are legal but unwise (an even node count), printed by the caller
  */
 public record ClusterConfig(
@@ -30,13 +33,15 @@ public record ClusterConfig(
         int maxElectionDelayMs,
         int snapshotIntervalSecs,
         int clientTtlSecs,
+        boolean requireAuth,
+        int passwordIterations,
         List<NodeAddress> nodes,
         List<String> warnings) {
 
     /** The keys cluster.conf may contain besides {@code node.<id>}. */
     public static final Set<String> KEYS = Set.of(
             "group", "data_dir", "election_timeout_ms", "max_election_delay_ms",
-            "snapshot_interval_s", "client_ttl_s");
+            "snapshot_interval_s", "client_ttl_s", "require_auth", "password_iterations");
 
     public ClusterConfig {
         nodes = List.copyOf(nodes);
@@ -143,6 +148,8 @@ public record ClusterConfig(
                 intValue(source, values, lineOf, "max_election_delay_ms", 150, 0, 60_000),
                 intValue(source, values, lineOf, "snapshot_interval_s", 600, 1, 86_400 * 7),
                 intValue(source, values, lineOf, "client_ttl_s", 86_400, 60, 86_400 * 365),
+                boolValue(source, values, lineOf, "require_auth", false),
+                intValue(source, values, lineOf, "password_iterations", 210_000, 1_000, 10_000_000),
                 new ArrayList<>(nodes.values()), warnings);
     }
 
@@ -170,7 +177,7 @@ public record ClusterConfig(
     /** The same cluster restricted to these node addresses (the CLI's {@code --servers}). */
     public ClusterConfig withNodes(List<NodeAddress> subset) {
         return new ClusterConfig(source, group, dataDir, electionTimeoutMs, maxElectionDelayMs,
-                snapshotIntervalSecs, clientTtlSecs, subset, warnings);
+                snapshotIntervalSecs, clientTtlSecs, requireAuth, passwordIterations, subset, warnings);
     }
 
     /** Renders a file that parses back to this config (used to generate configs for tests and the chaos runner). */
@@ -182,6 +189,8 @@ public record ClusterConfig(
         out.append("max_election_delay_ms = ").append(maxElectionDelayMs).append('\n');
         out.append("snapshot_interval_s = ").append(snapshotIntervalSecs).append('\n');
         out.append("client_ttl_s = ").append(clientTtlSecs).append('\n');
+        out.append("require_auth = ").append(requireAuth).append('\n');
+        out.append("password_iterations = ").append(passwordIterations).append('\n');
         nodes.stream().sorted(Comparator.comparingInt(NodeAddress::id))
                 .forEach(n -> out.append("node.").append(n.id()).append(" = ").append(n.address()).append('\n'));
         return out.toString();
@@ -207,6 +216,18 @@ public record ClusterConfig(
                                 String key, int dflt, int min, int max) {
         String v = values.get(key);
         return v == null ? dflt : parseInt(source, lineOf.get(key), key, v, min, max);
+    }
+
+    private static boolean boolValue(Path source, Map<String, String> values, Map<String, Integer> lineOf,
+                                     String key, boolean dflt) {
+        String v = values.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw error(source, lineOf.get(key), key, "must be true or false, got '" + v + "'");
     }
 
     private static int parseInt(Path source, int line, String key, String v, int min, int max) {

@@ -21,6 +21,8 @@ public enum ErrorCode {
     /** A (clientId, seq) older than the window the server remembers; the original result is gone. */
     STALE_SEQ(false),
     UNAUTHORIZED(false),
+    /** Too many failed attempts (e.g. logins); the message says how long to wait. */
+    RATE_LIMITED(false),
     /** Events before this index were pruned; the subscriber must reload state and resume from now. */
     FEED_TRUNCATED(false),
     INTERNAL(false);

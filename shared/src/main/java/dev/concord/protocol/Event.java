@@ -19,6 +19,7 @@ public record Event(long index, String clientId, long seq, long time, Change cha
         @JsonSubTypes.Type(value = DocRenamed.class, name = "doc.renamed"),
         @JsonSubTypes.Type(value = DocDeleted.class, name = "doc.deleted"),
         @JsonSubTypes.Type(value = DocEdited.class, name = "doc.edited"),
+        @JsonSubTypes.Type(value = Chat.class, name = "chat"),
     })
     public sealed interface Change {
     }
@@ -45,5 +46,12 @@ public record Event(long index, String clientId, long seq, long time, Change cha
 
     /** Revision {@code revision} of document {@code id}: {@code op} as applied (already transformed). */
     public record DocEdited(long id, String path, int revision, dev.concord.ot.TextOperation op, String author) implements Change {
+    }
+
+    /**
+     * A chat change (see {@link dev.concord.protocol.chat.ChatEvent}). A node serving the feed
+     * passes it only to sessions allowed to see its conversation.
+     */
+    public record Chat(dev.concord.protocol.chat.ChatEvent value) implements Change {
     }
 }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Query.DocHistory.class, name = "doc.history"),
     @JsonSubTypes.Type(value = Query.DocAt.class, name = "doc.at"),
     @JsonSubTypes.Type(value = Query.DocOps.class, name = "doc.ops"),
+    @JsonSubTypes.Type(value = Query.Chat.class, name = "chat"),
 })
 public sealed interface Query {
 
@@ -64,5 +65,9 @@ public sealed interface Query {
 
     /** Up to {@code limit} committed operations after revision {@code after}, for a client catching up. Linearizable. */
     record DocOps(long id, int after, int limit) implements Query {
+    }
+
+    /** An account or chat read (see {@link dev.concord.protocol.chat.ChatQuery}); needs a session token. */
+    record Chat(dev.concord.protocol.chat.ChatQuery query) implements Query {
     }
 }

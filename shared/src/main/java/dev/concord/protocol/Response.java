@@ -19,6 +19,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Response.DocHistory.class, name = "doc.history"),
     @JsonSubTypes.Type(value = Response.DocOps.class, name = "doc.ops"),
     @JsonSubTypes.Type(value = Response.Carets.class, name = "carets"),
+    @JsonSubTypes.Type(value = Response.Chat.class, name = "chat"),
 })
 public sealed interface Response {
 
@@ -110,5 +111,9 @@ public sealed interface Response {
         public Carets {
             carets = List.copyOf(carets);
         }
+    }
+
+    /** Answer to a {@link Query.Chat} (see {@link dev.concord.protocol.chat.ChatReply}). */
+    record Chat(dev.concord.protocol.chat.ChatReply reply) implements Response {
     }
 }

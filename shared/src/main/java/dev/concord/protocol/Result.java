@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Result.DocRenamed.class, name = "doc.renamed"),
     @JsonSubTypes.Type(value = Result.DocDeleted.class, name = "doc.deleted"),
     @JsonSubTypes.Type(value = Result.DocCommitted.class, name = "doc.committed"),
+    @JsonSubTypes.Type(value = Result.Chat.class, name = "chat"),
 })
 public sealed interface Result {
 
@@ -51,5 +52,9 @@ public sealed interface Result {
 
     /** An edit or restore became {@code revision}; {@code length} is the document length after it. */
     record DocCommitted(long id, int revision, int length, long index) implements Result {
+    }
+
+    /** Outcome of an account or chat write (see {@link dev.concord.protocol.chat.ChatResult}). */
+    record Chat(dev.concord.protocol.chat.ChatResult value, long index) implements Result {
     }
 }

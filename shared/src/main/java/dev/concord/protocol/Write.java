@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Write.DocDelete.class, name = "doc.delete"),
     @JsonSubTypes.Type(value = Write.DocSubmit.class, name = "doc.submit"),
     @JsonSubTypes.Type(value = Write.DocRestore.class, name = "doc.restore"),
+    @JsonSubTypes.Type(value = Write.Chat.class, name = "chat"),
 })
 public sealed interface Write {
 
@@ -115,6 +116,17 @@ public sealed interface Write {
         public void validate() {
             DocRefs.id(id);
             DocRefs.revision("revision", revision);
+        }
+    }
+
+    /** An account or chat operation; the family lives in {@link dev.concord.protocol.chat.ChatOp}. */
+    record Chat(dev.concord.protocol.chat.ChatOp op) implements Write {
+        @Override
+        public void validate() {
+            if (op == null) {
+                throw new ConcordException(ErrorCode.BAD_REQUEST, "chat write has no op");
+            }
+            op.validate();
         }
     }
 }

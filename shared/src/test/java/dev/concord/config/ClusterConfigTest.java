@@ -80,6 +80,21 @@ class ClusterConfigTest {
     }
 
     @Test
+    void authSettingsDefaultOffAndAreChecked() {
+        ClusterConfig c = parse("node.1 = a:1");
+        assertThat(c.requireAuth()).isFalse();
+        assertThat(c.passwordIterations()).isEqualTo(210_000);
+        ClusterConfig on = parse("require_auth = true\npassword_iterations = 5000\nnode.1 = a:1");
+        assertThat(on.requireAuth()).isTrue();
+        assertThat(on.passwordIterations()).isEqualTo(5000);
+        assertThat(ClusterConfig.parse(on.render(), FILE)).isEqualTo(on);
+        assertThatThrownBy(() -> parse("require_auth = yes\nnode.1 = a:1"))
+                .hasMessage("/etc/concord/test.conf:1: require_auth: must be true or false, got 'yes'");
+        assertThatThrownBy(() -> parse("password_iterations = 10\nnode.1 = a:1"))
+                .hasMessageContaining(":1: password_iterations: must be between 1000");
+    }
+
+    @Test
     void commentsAndBlankLinesAreIgnored() {
         ClusterConfig c = parse("# header\n\n  group = g # trailing\nnode.1 = a:1 # first");
         assertThat(c.group()).isEqualTo("g");

@@ -21,6 +21,10 @@ public final class CliContext implements AutoCloseable {
             description = "talk only to these nodes; reads are then served by the node connected to")
     List<String> servers;
 
+    @Option(names = "--as", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "act as this user's saved session (default: the last 'user login')")
+    String as;
+
     private ClusterConfig config;
     private ClusterClient client;
     PrintStream out = System.out;
@@ -59,8 +63,44 @@ public final class CliContext implements AutoCloseable {
     public ClusterClient client() {
         if (client == null) {
             client = ClusterClient.connect(nodes());
+            if (requireAuth()) {
+                try {
+                    client.useSession(session().token());
+                } catch (dev.concord.protocol.ConcordException e) {
+                    // not logged in: the cluster refuses with a message that says to log in
+                }
+            }
         }
         return client;
+    }
+
+    private boolean requireAuth() {
+        try {
+            return config().requireAuth();
+        } catch (RuntimeException e) {
+            return false; // --servers without a config file: commands send tokens only where they must
+        }
+    }
+
+    /** Saved logins for this cluster (see {@link SavedSessions}). */
+    SavedSessions sessions() {
+        String group;
+        try {
+            group = config().group();
+        } catch (RuntimeException e) {
+            group = "default"; // --servers without a config file
+        }
+        return new SavedSessions(SavedSessions.defaultRoot(), group);
+    }
+
+    /** The session chosen by {@code --as}, or the last login. */
+    SavedSessions.Saved session() {
+        return sessions().load(as);
+    }
+
+    /** Writes as the session of {@code token} and waits for the result. */
+    dev.concord.protocol.Result write(dev.concord.protocol.Write op, String token) {
+        return ClusterClient.await(client().newWriter(token).submit(op));
     }
 
     void printJson(Object value) {

@@ -40,6 +40,8 @@ public final class ClusterClient implements AutoCloseable {
     private final WritePipeline writes;
     private final Writer writer;
     private final CaretCalls carets;
+    /** Token for requests made without one of their own; see {@link #useSession}. */
+    private volatile String session;
     private volatile int readSalt = ThreadLocalRandom.current().nextInt(1 << 20);
 
     private ClusterClient(List<NodeAddress> nodes, ClientOptions options) {
@@ -64,14 +66,27 @@ public final class ClusterClient implements AutoCloseable {
         return new ClusterClient(nodes, options);
     }
 
+    /**
+     * Makes every request that names no token of its own carry this one (null: none), so code
+     * written without sessions works against a cluster with {@code require_auth = true}.
+     */
+    public void useSession(String token) {
+        this.session = token;
+    }
+
     /** A writer with a fresh random clientId. */
     public Writer newWriter() {
-        return new Writer("c-" + java.util.UUID.randomUUID(), 1);
+        return newWriter(null);
+    }
+
+    /** A writer with a fresh random clientId whose writes carry a session token (null: none). */
+    public Writer newWriter(String token) {
+        return new Writer("c-" + java.util.UUID.randomUUID(), 1, token);
     }
 
     /** A writer that continues an identity, e.g. one saved across a client restart. */
     public Writer writer(String clientId, long nextSeq) {
-        return new Writer(clientId, nextSeq);
+        return new Writer(clientId, nextSeq, null);
     }
 
     /** Writes through this client's own writer and waits for the result. */
@@ -84,17 +99,27 @@ public final class ClusterClient implements AutoCloseable {
         return await(readAsync(query));
     }
 
+    /** Runs a read as the session of {@code token} (null: none). */
+    public Response read(Query query, String token) {
+        return await(readAsync(query, token));
+    }
+
     public CompletableFuture<Response> readAsync(Query query) {
+        return readAsync(query, session);
+    }
+
+    public CompletableFuture<Response> readAsync(Query query, String token) {
         CompletableFuture<Response> result = new CompletableFuture<>();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.deadlineMs());
-        readAttempt(query, result, deadline, 0);
+        readAttempt(new ReadRequest(Limits.PROTOCOL, query, token), result, deadline, 0);
         return result;
     }
 
-    private void readAttempt(Query query, CompletableFuture<Response> result, long deadline, int attempt) {
+    private void readAttempt(ReadRequest request, CompletableFuture<Response> result, long deadline, int attempt) {
+        Query query = request.query();
         NodeAddress target = query instanceof Query.Events ? route.target() : route.any(readSalt);
         long timeout = options.rpcTimeoutMs() + (query instanceof Query.Events e ? e.waitMs() : 0);
-        Frames.ReadFrame frame = new Frames.ReadFrame(Codec.encode(new ReadRequest(Limits.PROTOCOL, query)));
+        Frames.ReadFrame frame = new Frames.ReadFrame(Codec.encode(request));
         transport.call(target, frame, timeout).whenComplete((resp, err) -> {
             String reason;
             if (err == null && !(resp instanceof Response.Failure)) {
@@ -115,7 +140,7 @@ public final class ClusterClient implements AutoCloseable {
                     return;
                 }
                 if (f.code() == ErrorCode.NOT_LEADER && route.redirect(f.leader(), target)) {
-                    readAttempt(query, result, deadline, attempt + 1);
+                    readAttempt(request, result, deadline, attempt + 1);
                     return;
                 }
                 reason = f.message();
@@ -128,20 +153,33 @@ public final class ClusterClient implements AutoCloseable {
                         + options.deadlineMs() + " ms (last: " + reason + "); check bin/concord cluster status"));
                 return;
             }
-            scheduler.schedule(() -> readAttempt(query, result, deadline, attempt + 1),
+            scheduler.schedule(() -> readAttempt(request, result, deadline, attempt + 1),
                     Backoff.delayMs(attempt), TimeUnit.MILLISECONDS);
         });
     }
 
     /** Asks one particular node, once, without retries (status and digest of that node). */
     public CompletableFuture<Response> ask(NodeAddress node, Query query, long timeoutMs) {
-        Frames.ReadFrame frame = new Frames.ReadFrame(Codec.encode(new ReadRequest(Limits.PROTOCOL, query)));
+        return ask(node, query, null, timeoutMs);
+    }
+
+    /** {@link #ask(NodeAddress, Query, long)} as the session of {@code token}. */
+    public CompletableFuture<Response> ask(NodeAddress node, Query query, String token, long timeoutMs) {
+        Frames.ReadFrame frame = new Frames.ReadFrame(Codec.encode(new ReadRequest(Limits.PROTOCOL, query, token)));
         return transport.call(node, frame, timeoutMs);
     }
 
     /** Delivers every event after {@code after}, in order, on a dedicated thread, until closed. */
     public Subscription subscribe(long after, Consumer<Event> onEvent, Consumer<ConcordException> onError) {
-        return new Subscription(this, after, onEvent, onError);
+        return subscribe(after, session, onEvent, onError);
+    }
+
+    /**
+     * As the session of {@code token}: the serving node passes only events that session may see
+     * (chat events of its conversations). The subscription ends if the session does.
+     */
+    public Subscription subscribe(long after, String token, Consumer<Event> onEvent, Consumer<ConcordException> onError) {
+        return new Subscription(this, after, token, onEvent, onError);
     }
 
     /** Collaborators' carets, kept by the leader outside the log. */
@@ -193,12 +231,14 @@ public final class ClusterClient implements AutoCloseable {
      */
     public final class Writer {
         private final String clientId;
+        private final String token;
         private long nextSeq;
 
-        private Writer(String clientId, long nextSeq) {
+        private Writer(String clientId, long nextSeq, String token) {
             dev.concord.protocol.Validation.clientId(clientId);
             this.clientId = clientId;
             this.nextSeq = nextSeq;
+            this.token = token;
         }
 
         public String clientId() {
@@ -212,7 +252,12 @@ public final class ClusterClient implements AutoCloseable {
             synchronized (this) {
                 seq = nextSeq++;
             }
-            return writes.submit(new ClientWrite(clientId, seq, op));
+            return writes.submit(new ClientWrite(clientId, seq, op, token()));
+        }
+
+        /** This writer's own token, else the client's session. */
+        private String token() {
+            return token != null ? token : session;
         }
 
         /**
@@ -228,7 +273,7 @@ public final class ClusterClient implements AutoCloseable {
             synchronized (this) {
                 nextSeq = Math.max(nextSeq, seq + 1);
             }
-            return writes.submit(new ClientWrite(clientId, seq, op));
+            return writes.submit(new ClientWrite(clientId, seq, op, token()));
         }
 
         public synchronized long nextSeq() {

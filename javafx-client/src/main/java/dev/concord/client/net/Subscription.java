@@ -16,14 +16,17 @@ public final class Subscription implements AutoCloseable {
     private static final long WAIT_MS = 10_000;
 
     private final ClusterClient client;
+    private final String token;
     private final Consumer<Event> onEvent;
     private final Consumer<ConcordException> onError;
     private final Thread thread;
     private volatile boolean open = true;
     private volatile long after;
 
-    Subscription(ClusterClient client, long after, Consumer<Event> onEvent, Consumer<ConcordException> onError) {
+    Subscription(ClusterClient client, long after, String token, Consumer<Event> onEvent,
+                 Consumer<ConcordException> onError) {
         this.client = client;
+        this.token = token;
         this.after = after;
         this.onEvent = onEvent;
         this.onError = onError;
@@ -40,7 +43,7 @@ public final class Subscription implements AutoCloseable {
     private void run() {
         while (open) {
             try {
-                Response r = client.read(new Query.Events(after, 1000, WAIT_MS));
+                Response r = client.read(new Query.Events(after, 1000, WAIT_MS), token);
                 if (r instanceof Response.EventPage page) {
                     for (Event e : page.events()) {
                         if (!open) {
@@ -55,7 +58,8 @@ public final class Subscription implements AutoCloseable {
                     return;
                 }
                 onError.accept(e);
-                if (e.code() == ErrorCode.FEED_TRUNCATED) {
+                // Neither heals by retrying: the feed moved on, or the session ended.
+                if (e.code() == ErrorCode.FEED_TRUNCATED || e.code() == ErrorCode.UNAUTHORIZED) {
                     open = false;
                     return;
                 }

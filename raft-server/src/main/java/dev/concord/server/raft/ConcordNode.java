@@ -14,9 +14,13 @@ import dev.concord.config.NodeAddress;
 import dev.concord.protocol.NodeStatus;
 import dev.concord.server.feed.CaretTable;
 import dev.concord.server.feed.Feed;
+import dev.concord.server.feed.Presence;
+import dev.concord.server.rpc.AccountGate;
 import dev.concord.server.rpc.CaretProcessor;
+import dev.concord.server.rpc.ChatQueries;
 import dev.concord.server.rpc.ReadProcessor;
 import dev.concord.server.rpc.WriteProcessor;
+import dev.concord.server.state.ChatReader;
 import dev.concord.server.state.ReplicatedState;
 import dev.concord.server.state.RocksStore;
 import dev.concord.server.state.StateReader;
@@ -51,6 +55,7 @@ public final class ConcordNode implements AutoCloseable {
     private final RocksStore store;
     private final Feed feed;
     private final CaretTable carets = new CaretTable();
+    private final AccountGate gate;
     private final ConcordStateMachine fsm;
     private final RaftGroupService group;
     private final Node node;
@@ -72,8 +77,11 @@ public final class ConcordNode implements AutoCloseable {
         BoltRpcServer rpc = new BoltRpcServer(new RpcServer(self.host(), self.port(), true));
         RaftRpcServerFactory.addRaftRequestProcessors(rpc);
         Node[] holder = new Node[1];
-        rpc.registerProcessor(new WriteProcessor(() -> holder[0]));
-        rpc.registerProcessor(new ReadProcessor(() -> holder[0], reader, feed, this::status));
+        ChatReader chatReader = new ChatReader(store);
+        this.gate = new AccountGate(chatReader, config.passwordIterations(), config.requireAuth());
+        rpc.registerProcessor(new WriteProcessor(() -> holder[0], gate));
+        rpc.registerProcessor(new ReadProcessor(() -> holder[0], reader, feed, this::status,
+                new ChatQueries(chatReader, new Presence(), config.requireAuth())));
         rpc.registerProcessor(new CaretProcessor(() -> holder[0], carets));
 
         NodeOptions opts = new NodeOptions();
@@ -207,6 +215,7 @@ public final class ConcordNode implements AutoCloseable {
         }
         feed.close();
         carets.close();
+        gate.close();
         store.close();
         try {
             Files.deleteIfExists(config.nodeDir(self.id()).resolve("node.pid"));

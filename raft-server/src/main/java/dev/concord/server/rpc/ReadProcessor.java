@@ -33,17 +33,20 @@ public final class ReadProcessor implements RpcProcessor<Frames.ReadFrame> {
     private final StateReader reader;
     private final Feed feed;
     private final Supplier<NodeStatus> status;
+    private final ChatQueries chat;
     private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "concord-reads");
         t.setDaemon(true);
         return t;
     });
 
-    public ReadProcessor(Supplier<Node> node, StateReader reader, Feed feed, Supplier<NodeStatus> status) {
+    public ReadProcessor(Supplier<Node> node, StateReader reader, Feed feed, Supplier<NodeStatus> status,
+                         ChatQueries chat) {
         this.node = node;
         this.reader = reader;
         this.feed = feed;
         this.status = status;
+        this.chat = chat;
     }
 
     @Override
@@ -67,7 +70,7 @@ public final class ReadProcessor implements RpcProcessor<Frames.ReadFrame> {
             if (req.query() == null) {
                 throw new ConcordException(ErrorCode.BAD_REQUEST, "read request has no query");
             }
-            serve(ctx, req.query());
+            serve(ctx, req.query(), req.token());
         } catch (ConcordException e) {
             Replies.send(ctx, new Response.Failure(e.code(), e.getMessage(), null));
         } catch (RuntimeException e) {
@@ -76,22 +79,28 @@ public final class ReadProcessor implements RpcProcessor<Frames.ReadFrame> {
         }
     }
 
-    private void serve(RpcContext ctx, Query query) {
+    private void serve(RpcContext ctx, Query query, String token) {
         if (query instanceof Query.Get g) {
             Validation.name("key", g.key());
+            chat.checkPlain(token);
             linearizable(ctx, () -> reader.get(g.key()));
         } else if (query instanceof Query.StreamRead s) {
             Validation.name("stream", s.stream());
+            chat.checkPlain(token);
             linearizable(ctx, () -> reader.readStream(s.stream(), s.from(), s.limit()));
         } else if (query instanceof Query.Events e) {
-            feed.poll(e.after(), e.limit(), e.waitMs(), r -> Replies.send(ctx,
-                    r instanceof Response.EventPage p ? p.withLeader(WriteProcessor.notLeader(node.get()).leader()) : r));
+            chat.checkPlain(token);
+            feed.poll(e.after(), e.limit(), e.waitMs(), chat.feed(token, e.waitMs(), r -> Replies.send(ctx,
+                    r instanceof Response.EventPage p ? p.withLeader(WriteProcessor.notLeader(node.get()).leader()) : r)));
+        } else if (query instanceof Query.Chat c) {
+            chat.serve(c.query(), token, read -> linearizable(ctx, read), r -> Replies.send(ctx, r));
         } else if (query instanceof Query.Status) {
             Replies.send(ctx, new Response.Status(status.get()));
         } else if (query instanceof Query.Digest) {
             Replies.send(ctx, reader.digest());
         } else if (DocumentReader.handles(query)) {
             DocumentReader.validate(query);
+            chat.checkPlain(token);
             linearizable(ctx, () -> reader.documents().serve(query));
         }
     }

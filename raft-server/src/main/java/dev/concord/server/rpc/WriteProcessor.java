@@ -2,6 +2,7 @@ package dev.concord.server.rpc;
 
 import com.alipay.sofa.jraft.Node;
 import com.alipay.sofa.jraft.Status;
+import com.alipay.sofa.jraft.closure.ReadIndexClosure;
 import com.alipay.sofa.jraft.entity.PeerId;
 import com.alipay.sofa.jraft.entity.Task;
 import com.alipay.sofa.jraft.error.RaftError;
@@ -26,16 +27,19 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns one write request into one log entry. Runs on a single thread so a connection's writes
  * reach the log in the order they were sent (bolt would otherwise dispatch them to a pool).
  *
  * <p>Before proposing: leadership check (NOT_LEADER with a hint), size and shape validation
- * (invalid writes are answered here and never reach the log), and the leader's time stamp.
+ * (invalid writes are answered here and never reach the log), the {@link AccountGate} (passwords,
+ * tokens, session hashes), and the leader's time stamp.
  */
 public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
     private final Supplier<Node> node;
+    private final AccountGate gate;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "concord-writes");
         t.setDaemon(true);
@@ -43,8 +47,9 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
     });
     private long lastStamp;
 
-    public WriteProcessor(Supplier<Node> node) {
+    public WriteProcessor(Supplier<Node> node, AccountGate gate) {
         this.node = node;
+        this.gate = gate;
     }
 
     @Override
@@ -59,8 +64,12 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
 
     @Override
     public void handleRequest(RpcContext ctx, Frames.WriteFrame frame) {
+        guarded(ctx, () -> propose(ctx, frame));
+    }
+
+    private static void guarded(RpcContext ctx, Runnable body) {
         try {
-            propose(ctx, frame);
+            body.run();
         } catch (ConcordException e) {
             Replies.send(ctx, new Response.Failure(e.code(), e.getMessage(), null));
         } catch (RuntimeException e) {
@@ -84,9 +93,50 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
             Replies.send(ctx, notLeader(n));
             return;
         }
-        long now = stamp();
+        if (gate.slow(batch.writes())) {
+            proposeAfterHashing(ctx, n, batch);
+            return;
+        }
+        submit(ctx, n, admit(batch));
+    }
+
+    /**
+     * A batch with a password op checks it against replicated state, so first readIndex: a new
+     * leader may not have applied its predecessors' entries yet (Raft applies them only once its
+     * own first entry commits), and a login must not miss an account that already exists. Hashing
+     * takes tenths of a second, so it runs off this thread and other clients' writes keep flowing;
+     * such a batch reaches the log possibly after writes sent later (a client waits for a login's
+     * result before using its session anyway).
+     */
+    private void proposeAfterHashing(RpcContext ctx, Node n, WriteBatch batch) {
+        // jraft may run this closure twice (its own timeout, then the late result): propose once.
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        n.readIndex(new byte[0], new ReadIndexClosure() {
+            @Override
+            public void run(Status st, long index, byte[] reqCtx) {
+                if (!ran.compareAndSet(false, true)) {
+                    return;
+                }
+                if (!st.isOk()) {
+                    Replies.send(ctx, notLeader(n));
+                    return;
+                }
+                gate.hashing().execute(() -> guarded(ctx, () -> {
+                    Admission a = admit(batch);
+                    executor.execute(() -> guarded(ctx, () -> submit(ctx, n, a)));
+                }));
+            }
+        });
+    }
+
+    /** Writes accepted for the log, and the early answers of those refused before it. */
+    private record Admission(Result[] early, List<ClientWrite> writes, List<AccountGate.Admitted> admitted) {
+    }
+
+    private Admission admit(WriteBatch batch) {
         Result[] early = new Result[batch.writes().size()];
-        List<Command> commands = new ArrayList<>();
+        List<ClientWrite> writes = new ArrayList<>();
+        List<AccountGate.Admitted> admitted = new ArrayList<>();
         for (int i = 0; i < early.length; i++) {
             ClientWrite w = batch.writes().get(i);
             try {
@@ -98,21 +148,35 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
                     throw new ConcordException(ErrorCode.BAD_REQUEST, "seq must be positive, got " + w.seq());
                 }
                 w.op().validate();
-                commands.add(new Command(Command.VERSION, w.clientId(), w.seq(), now, w.op()));
+                admitted.add(gate.admit(w));
+                writes.add(w);
             } catch (ConcordException e) {
                 early[i] = new Result.Rejected(e.code(), e.getMessage(), 0);
             }
         }
-        if (commands.isEmpty()) {
-            Replies.send(ctx, new Response.Results(List.of(early)));
+        return new Admission(early, writes, admitted);
+    }
+
+    private void submit(RpcContext ctx, Node n, Admission a) {
+        if (a.writes().isEmpty()) {
+            Replies.send(ctx, new Response.Results(List.of(a.early())));
             return;
+        }
+        long now = stamp();
+        List<Command> commands = new ArrayList<>();
+        List<UnaryOperator<Result>> finish = new ArrayList<>();
+        for (int i = 0; i < a.writes().size(); i++) {
+            ClientWrite w = a.writes().get(i);
+            AccountGate.Admitted ad = a.admitted().get(i);
+            commands.add(new Command(Command.VERSION, w.clientId(), w.seq(), now, ad.op(), ad.session()));
+            finish.add(ad.finish());
         }
         byte[] entry = Codec.encode(new Command.Entry(Command.VERSION, commands));
         if (entry.length > Limits.MAX_ENTRY_BYTES) {
             throw new ConcordException(ErrorCode.TOO_LARGE, "writes encode to " + entry.length
                     + " bytes; one request may carry at most " + Limits.MAX_ENTRY_BYTES + ": send fewer at once");
         }
-        n.apply(new Task(ByteBuffer.wrap(entry), new ReplyClosure(ctx, early, n)));
+        n.apply(new Task(ByteBuffer.wrap(entry), new ReplyClosure(ctx, a.early(), finish, n)));
     }
 
     /** Leader time in epoch millis, never going backwards on this node. */
@@ -134,11 +198,13 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
     private static final class ReplyClosure extends ConcordStateMachine.EntryClosure {
         private final RpcContext ctx;
         private final Result[] early;
+        private final List<UnaryOperator<Result>> finish;
         private final Node node;
 
-        ReplyClosure(RpcContext ctx, Result[] early, Node node) {
+        ReplyClosure(RpcContext ctx, Result[] early, List<UnaryOperator<Result>> finish, Node node) {
             this.ctx = ctx;
             this.early = early;
+            this.finish = finish;
             this.node = node;
         }
 
@@ -157,7 +223,12 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
             List<Result> all = new ArrayList<>(early.length);
             int next = 0;
             for (Result r : early) {
-                all.add(r != null ? r : applied.get(next++));
+                if (r != null) {
+                    all.add(r);
+                } else {
+                    all.add(finish.get(next).apply(applied.get(next)));
+                    next++;
+                }
             }
             Replies.send(ctx, new Response.Results(all));
         }

@@ -8,7 +8,6 @@ import dev.concord.protocol.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiPredicate;
 
 /**
  * Stored documents as seen through one view: apply's pending view or a committed snapshot. Apply
@@ -60,17 +59,7 @@ final class DocStore {
 
     /** Apply's view: reads include the pending batch. */
     static DocStore live(KvStore store) {
-        return new DocStore(new KvStore.Reader() {
-            @Override
-            public byte[] get(byte[] key) {
-                return store.get(key);
-            }
-
-            @Override
-            public void scan(byte[] from, byte[] to, BiPredicate<byte[], byte[]> visitor) {
-                store.scan(from, to, visitor);
-            }
-        });
+        return new DocStore(store.asReader());
     }
 
     KvStore.Reader view() {

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
  *   h/{id}{rev}          the op that made revision rev, with author, time, log index
  *   k/{id}{rev}          text checkpoint at revision rev (UTF-8)
  *   a/{id}               start positions of surrogate pairs in the head text (absent when none)
+ *   u/...  x/...         accounts and sessions, chat (messages, rooms, queues): see ChatKeys
  * </pre>
  */
 final class Keys {

@@ -34,6 +34,22 @@ public interface KvStore extends AutoCloseable {
     /** A consistent view of committed data, for reads outside apply. */
     <T> T readCommitted(java.util.function.Function<Reader, T> body);
 
+    /** This store as a {@link Reader} whose reads include the pending batch (apply's view). */
+    default Reader asReader() {
+        KvStore self = this;
+        return new Reader() {
+            @Override
+            public byte[] get(byte[] key) {
+                return self.get(key);
+            }
+
+            @Override
+            public void scan(byte[] from, byte[] to, BiPredicate<byte[], byte[]> visitor) {
+                self.scan(from, to, visitor);
+            }
+        };
+    }
+
     /** Read access to one consistent committed view. */
     interface Reader {
         byte[] get(byte[] key);

@@ -28,6 +28,7 @@ public final class ReplicatedState {
     private final Registers registers;
     private final Streams streams;
     private final Documents documents;
+    private final ChatCommands chat;
     private final long eventRetain;
 
     public ReplicatedState(KvStore store, long clientTtlMs) {
@@ -41,6 +42,7 @@ public final class ReplicatedState {
         this.registers = new Registers(store);
         this.streams = new Streams(store);
         this.documents = new Documents(store);
+        this.chat = new ChatCommands(store);
     }
 
     /** Applies one committed entry; the returned results line up with the entry's commands. */
@@ -95,6 +97,11 @@ public final class ReplicatedState {
 
     private Result execute(Command cmd, long index, long now, List<Event> events) {
         Write op = cmd.op();
+        if (op instanceof Write.Chat c) {
+            return chat.execute(cmd, c.op(), index, now,
+                    e -> events.add(new Event(index, cmd.clientId(), cmd.seq(), now, new Event.Chat(e))));
+        }
+        chat.checkSession(cmd.session());
         if (op instanceof Write.StreamAppend a) {
             var appended = streams.append(a.stream(), a.text(), index, now, cmd.clientId(), cmd.seq());
             events.add(new Event(index, cmd.clientId(), cmd.seq(), now,
