@@ -13,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
 final class GuiCommand implements java.util.concurrent.Callable<Integer> {
     @ParentCommand
     Main main;
-    @Option(names = "--user", paramLabel = "NAME", description = "whose saved session to use")
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "resume NAME's saved session (bin/concord user login), else offer NAME in the login dialog")
     String user;
     @Option(names = "--screenshots", paramLabel = "DIR", hidden = true,
             description = "run the screenshot tour into DIR and exit (used by bin/screenshots)")
@@ -42,12 +43,22 @@ final class GuiCommand implements java.util.concurrent.Callable<Integer> {
         }
         java.util.function.Consumer<ConcordApp.Workbench> onShown = screenshots == null ? null
                 : w -> ScreenshotTour.start(w, screenshots);
+        SavedSessions.Saved saved = screenshots != null ? ScreenshotTour.signIn(main, user) : savedSession(main, user);
         try {
-            ConcordApp.run(new ConcordApp.Setup(main.ctx.client(), config, local, user, onShown));
+            ConcordApp.run(new ConcordApp.Setup(main.ctx.client(), config, local, user, saved, onShown));
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             main.ctx.err.println("the desktop app could not start: " + e.getMessage() + "\n" + Display.HELP);
             return 1;
         }
         return 0;
+    }
+
+    /** The saved login of {@code user} (or of the last login), or null: the app then asks. */
+    private static SavedSessions.Saved savedSession(Main main, String user) {
+        try {
+            return main.ctx.sessions().load(user);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -33,12 +33,27 @@ final class ScreenshotTour {
             - docs and screenshots: carol
             """;
 
+    static final String PASSWORD = "screenshot-tour";
     private final ConcordApp.Workbench w;
     private final Path dir;
 
     private ScreenshotTour(ConcordApp.Workbench w, Path dir) {
         this.w = w;
         this.dir = dir;
+    }
+
+    /** Makes sure {@code user} has an account and a saved session, so the app opens signed in. */
+    static SavedSessions.Saved signIn(Main main, String user) {
+        String name = user != null ? user : "alice";
+        var client = main.ctx.client();
+        try {
+            dev.concord.client.session.Accounts.signup(client, name, PASSWORD);
+        } catch (ConcordException e) {
+            // taken: an earlier tour made it
+        }
+        var in = dev.concord.client.session.Accounts.login(client, name, PASSWORD);
+        main.ctx.sessions().save(in.name(), in.token());
+        return new SavedSessions.Saved(in.name(), in.token());
     }
 
     static void start(ConcordApp.Workbench w, Path dir) {
@@ -86,6 +101,8 @@ final class ScreenshotTour {
             int word = carol.find("release notes");
             carol.select(word, word + "release notes".length());
             await("both collaborators' carets show", () -> editor.get().model().carets().size() == 2);
+
+            chatScene(bob, carol);
             Thread.sleep(400);
             shot("main.png");
 
@@ -102,6 +119,27 @@ final class ScreenshotTour {
 
             failover(bob);
         }
+    }
+
+    /** #general with a few messages (one typed in the app), bob typing, and an unread direct message from carol. */
+    private void chatScene(TourBot bob, TourBot carol) throws Exception {
+        bob.chat().join("general").join();
+        carol.chat().join("general").join();
+        fx(() -> w.chat().select("#general"));
+        await("alice is in #general", () -> w.chat().selectedProperty().get() != null && !w.chat().hasOlderProperty().get());
+        bob.say("#general", "Failover drill at 10:00: keep typing while I kill the leader.");
+        carol.say("#general", "Screenshots go in docs/screenshots; the script makes them.");
+        fx(() -> w.chat().send("Editor is ready: your carets follow every edit, even mid-failover."));
+        await("alice's message is committed", () -> w.chat().items().stream().anyMatch(i -> i.own() && i.id() > 0));
+        bob.say("#general", "Nice. Cluster panel can kill -9 the leader now too.");
+        carol.say("alice", "Can you review /design/presence.md today?");
+        carol.say("alice", "It explains why carets never touch the log.");
+        await("carol's messages are unread", () -> w.chat().rows().stream().anyMatch(r -> r.with().equalsIgnoreCase("carol") && r.unread() == 2));
+        for (int i = 0; i < 3; i++) {
+            bob.chat().typing("#general");
+            Thread.sleep(300);
+        }
+        await("bob shows as typing", () -> !w.chat().typingProperty().get().isEmpty());
     }
 
     /** Kills the leader from the cluster panel while bob types, and shows the panel mid-election. */
@@ -151,11 +189,13 @@ final class ScreenshotTour {
         fx(() -> Snapshots.save(w.stage().getScene(), dir.resolve(name)));
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    private void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!fxGet(condition::getAsBoolean)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting until " + what);
+                throw new IllegalStateException("timed out waiting until " + what + " (chat says: "
+                        + fxGet(() -> w.chat().messageProperty().get()) + "; folder says: "
+                        + fxGet(() -> w.folder().messageProperty().get()) + ")");
             }
             Thread.sleep(100);
         }

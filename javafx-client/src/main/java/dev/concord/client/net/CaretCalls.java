@@ -26,11 +26,15 @@ public final class CaretCalls {
         this.options = options;
     }
 
-    /** Completes with {@link Response.Carets}, or fails with a {@link ConcordException}. */
-    public CompletableFuture<Response.Carets> call(CaretRequest request) {
+    /**
+     * Completes with {@link Response.Carets}, or fails with a {@link ConcordException}.
+     *
+     * @param token the caller's session token (the leader then shows its account name), or null
+     */
+    public CompletableFuture<Response.Carets> call(CaretRequest request, String token) {
         request.validate();
         long wait = request instanceof CaretRequest.Watch w ? w.waitMs() : 0;
-        Frames.CaretFrame frame = new Frames.CaretFrame(Codec.encode(new CaretRequest.Envelope(Limits.PROTOCOL, request)));
+        Frames.CaretFrame frame = new Frames.CaretFrame(Codec.encode(new CaretRequest.Envelope(Limits.PROTOCOL, request, token)));
         CompletableFuture<Response.Carets> result = new CompletableFuture<>();
         attempt(frame, options.rpcTimeoutMs() + wait, result, true);
         return result;

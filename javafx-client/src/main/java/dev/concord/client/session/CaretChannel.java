@@ -36,6 +36,7 @@ public final class CaretChannel implements AutoCloseable {
     private final CaretCalls calls;
     private final DocumentSession doc;
     private final String user;
+    private final String token;
     private final Listener listener;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "concord-carets");
@@ -50,10 +51,15 @@ public final class CaretChannel implements AutoCloseable {
     private int watchFailures;
     private volatile boolean closed;
 
-    public CaretChannel(CaretCalls calls, DocumentSession doc, String user, Listener listener) {
+    /**
+     * @param user the name shown beside this caret (the leader uses the account's name instead when {@code token} is set)
+     * @param token the session token, or null without accounts
+     */
+    public CaretChannel(CaretCalls calls, DocumentSession doc, String user, String token, Listener listener) {
         this.calls = calls;
         this.doc = doc;
         this.user = user;
+        this.token = token;
         this.listener = listener;
         run(this::watch);
         executor.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_MS, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
@@ -84,7 +90,7 @@ public final class CaretChannel implements AutoCloseable {
             c = latest;
         }
         if (c != null && !closed) {
-            calls.call(new CaretRequest.Publish(doc.id(), c));
+            calls.call(new CaretRequest.Publish(doc.id(), c), token);
         }
     }
 
@@ -103,7 +109,7 @@ public final class CaretChannel implements AutoCloseable {
         synchronized (this) {
             after = version;
         }
-        calls.call(new CaretRequest.Watch(doc.id(), after, WATCH_MS)).whenComplete((r, err) -> {
+        calls.call(new CaretRequest.Watch(doc.id(), after, WATCH_MS), token).whenComplete((r, err) -> {
             if (closed) {
                 return;
             }
@@ -151,6 +157,6 @@ public final class CaretChannel implements AutoCloseable {
     public void close() {
         closed = true;
         executor.shutdownNow();
-        calls.call(new CaretRequest.Leave(doc.id(), doc.clientId()));
+        calls.call(new CaretRequest.Leave(doc.id(), doc.clientId()), token);
     }
 }

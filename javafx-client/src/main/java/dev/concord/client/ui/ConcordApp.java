@@ -3,8 +3,10 @@ package dev.concord.client.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.concord.client.cli.LocalCluster;
+import dev.concord.client.cli.SavedSessions;
 import dev.concord.client.net.ClusterClient;
 import dev.concord.config.ClusterConfig;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,11 +14,6 @@ import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
@@ -29,14 +26,20 @@ public final class ConcordApp extends Application {
      *
      * @param config the cluster.conf in use (membership changes need its group), or null with --servers
      * @param local node process control when the nodes run here, else null
-     * @param user the name to show (and to log in as), or null
-     * @param onShown called with the window once it is up (screenshots, tests), or null
+     * @param user the name to offer in the login dialog, or null for the last one
+     * @param saved a saved session to resume without asking, or null
+     * @param onShown called with the signed-in window once it is up (screenshots), or null
      */
     public record Setup(ClusterClient client, ClusterConfig config, LocalCluster local, String user,
-                        Consumer<Workbench> onShown) {
+                        SavedSessions.Saved saved, Consumer<Workbench> onShown) {
     }
 
     private static volatile Setup setup;
+    private final ExecutorService loginPool = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "concord-login");
+        t.setDaemon(true);
+        return t;
+    });
     private Workbench workbench;
 
     /** Starts the toolkit and blocks until the window closes. */
@@ -48,8 +51,30 @@ public final class ConcordApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        String user = setup.user() != null ? setup.user() : System.getProperty("user.name", "me");
-        workbench = Workbench.open(stage, setup, user, null);
+        LoginViewModel login = loginModel(setup);
+        Scene scene = new Scene(new LoginView(login, l -> enter(stage, l)), 1280, 800);
+        scene.getStylesheets().add(ConcordApp.class.getResource("concord.css").toExternalForm());
+        stage.setTitle("Concord — sign in");
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.setScene(scene);
+        stage.show();
+        if (setup.saved() != null) {
+            login.resume(setup.saved()).thenAccept(l -> FxExecutor.PLATFORM.execute(() -> enter(stage, l)));
+        }
+    }
+
+    private LoginViewModel loginModel(Setup s) {
+        String group = s.config() != null ? s.config().group() : "default";
+        return new LoginViewModel(s.client(), ClusterClient::connect, new SavedSessions(SavedSessions.defaultRoot(), group),
+                new ServerList(SavedSessions.defaultRoot(), group), s.user(), FxExecutor.PLATFORM, loginPool);
+    }
+
+    private void enter(Stage stage, LoginViewModel.Login l) {
+        if (workbench != null) {
+            return;
+        }
+        workbench = Workbench.open(stage, setup, l);
         if (setup.onShown() != null) {
             setup.onShown().accept(workbench);
         }
@@ -60,6 +85,7 @@ public final class ConcordApp extends Application {
         if (workbench != null) {
             workbench.close();
         }
+        loginPool.shutdownNow();
     }
 
     /**
@@ -72,6 +98,8 @@ public final class ConcordApp extends Application {
         private final StatusViewModel status;
         private final FolderViewModel folder;
         private final MainWindow window;
+        private final ChatViewModel chat;
+        private final ClusterClient ownClient;
         private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "concord-ui-poll");
             t.setDaemon(true);
@@ -79,31 +107,25 @@ public final class ConcordApp extends Application {
         });
         private boolean dark;
 
-        private Workbench(Stage stage, Setup setup, String user, String token) {
+        private Workbench(Stage stage, Setup setup, LoginViewModel.Login login) {
             this.stage = stage;
-            this.ctx = UiContext.create(setup.client(), user, token, setup.local(), FxExecutor.PLATFORM);
-            this.status = new StatusViewModel(setup.client(), FxExecutor.PLATFORM,
+            this.ownClient = login.client() != setup.client() ? login.client() : null;
+            this.ctx = UiContext.create(login.client(), login.user(), login.token(), setup.local(), FxExecutor.PLATFORM);
+            this.status = new StatusViewModel(login.client(), FxExecutor.PLATFORM,
                     id -> setup.local() == null ? "remote" : setup.local().state(id).name().toLowerCase());
             this.folder = new FolderViewModel(ctx);
-            this.window = new MainWindow(ctx, status, folder, setup.config(), chatPane());
+            this.chat = new ChatViewModel(ctx);
+            this.window = new MainWindow(ctx, status, folder, setup.config(), new ChatView(chat));
+            // The chat offers the room of whichever document is in front.
+            window.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, tab) ->
+                    chat.documentOpened(window.currentEditor().map(e -> e.model().pathProperty().get()).orElse(null)));
         }
 
-        public static Workbench open(Stage stage, Setup setup, String user, String token) {
-            Workbench w = new Workbench(stage, setup, user, token);
+        /** Builds the signed-in window into {@code stage} and starts its background work. */
+        public static Workbench open(Stage stage, Setup setup, LoginViewModel.Login login) {
+            Workbench w = new Workbench(stage, setup, login);
             w.show();
             return w;
-        }
-
-        private static javafx.scene.Node chatPane() {
-            Label title = new Label("Chat");
-            title.getStyleClass().add("title-4");
-            Label note = new Label("Chat needs accounts, which this build does not have yet.");
-            note.setWrapText(true);
-            note.getStyleClass().add("text-muted");
-            VBox box = new VBox(8, title, note);
-            box.setId("chat-pane");
-            box.setStyle("-fx-padding: 8;");
-            return box;
         }
 
         private void show() {
@@ -121,6 +143,7 @@ public final class ConcordApp extends Application {
             });
             stage.show();
             folder.start();
+            chat.open();
             poller.scheduleWithFixedDelay(() -> status.refresh().join(), 0, 1, TimeUnit.SECONDS);
         }
 
@@ -147,6 +170,10 @@ public final class ConcordApp extends Application {
             return status;
         }
 
+        public ChatViewModel chat() {
+            return chat;
+        }
+
         public UiContext context() {
             return ctx;
         }
@@ -157,7 +184,11 @@ public final class ConcordApp extends Application {
             poller.shutdownNow();
             window.editors().forEach(e -> e.model().close());
             folder.close();
+            chat.close();
             ctx.close();
+            if (ownClient != null) {
+                ownClient.close();
+            }
         }
 
         /** Quits the app the way the window's close button does (asking first about unsaved edits). */

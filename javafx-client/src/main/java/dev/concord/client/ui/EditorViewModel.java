@@ -126,7 +126,7 @@ public final class EditorViewModel implements AutoCloseable {
             applying = false;
         }
         revision.set(s.revision());
-        channel = new CaretChannel(ctx.client().carets(), s, ctx.user(),
+        channel = new CaretChannel(ctx.client().carets(), s, ctx.user(), ctx.token(),
                 list -> ctx.fx().execute(() -> {
                     rawCarets = list;
                     placeCarets();

@@ -12,6 +12,7 @@ import com.alipay.sofa.jraft.rpc.impl.BoltRpcServer;
 import dev.concord.config.ClusterConfig;
 import dev.concord.config.NodeAddress;
 import dev.concord.protocol.NodeStatus;
+import dev.concord.server.auth.Tokens;
 import dev.concord.server.feed.CaretTable;
 import dev.concord.server.feed.Feed;
 import dev.concord.server.feed.Presence;
@@ -82,7 +83,10 @@ public final class ConcordNode implements AutoCloseable {
         rpc.registerProcessor(new WriteProcessor(() -> holder[0], gate));
         rpc.registerProcessor(new ReadProcessor(() -> holder[0], reader, feed, this::status,
                 new ChatQueries(chatReader, new Presence(), config.requireAuth())));
-        rpc.registerProcessor(new CaretProcessor(() -> holder[0], carets));
+        rpc.registerProcessor(new CaretProcessor(() -> holder[0], carets, token -> {
+            ChatReader.Who who = chatReader.who(Tokens.hash(token));
+            return who == null ? null : who.name();
+        }, config.requireAuth()));
 
         NodeOptions opts = new NodeOptions();
         opts.setFsm(fsm);

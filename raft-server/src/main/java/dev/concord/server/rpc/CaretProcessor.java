@@ -8,11 +8,13 @@ import dev.concord.protocol.ConcordException;
 import dev.concord.protocol.ErrorCode;
 import dev.concord.protocol.Frames;
 import dev.concord.protocol.Response;
+import dev.concord.protocol.presence.Caret;
 import dev.concord.protocol.presence.CaretRequest;
 import dev.concord.server.feed.CaretTable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -30,10 +32,18 @@ public final class CaretProcessor implements RpcProcessor<Frames.CaretFrame> {
     });
     private final Supplier<Node> node;
     private final CaretTable table;
+    private final Function<String, String> accountOf;
+    private final boolean requireAuth;
 
-    public CaretProcessor(Supplier<Node> node, CaretTable table) {
+    /**
+     * @param accountOf the account name of a session token, or null when the token names no session
+     * @param requireAuth whether callers must present a live session (cluster.conf require_auth)
+     */
+    public CaretProcessor(Supplier<Node> node, CaretTable table, Function<String, String> accountOf, boolean requireAuth) {
         this.node = node;
         this.table = table;
+        this.accountOf = accountOf;
+        this.requireAuth = requireAuth;
     }
 
     @Override
@@ -64,13 +74,28 @@ public final class CaretProcessor implements RpcProcessor<Frames.CaretFrame> {
                 Replies.send(ctx, WriteProcessor.notLeader(n));
                 return;
             }
-            serve(ctx, req, n);
+            serve(ctx, authenticated(req, env.token()), n);
         } catch (ConcordException e) {
             Replies.send(ctx, new Response.Failure(e.code(), e.getMessage(), null));
         } catch (RuntimeException e) {
             Replies.send(ctx, new Response.Failure(ErrorCode.UNAVAILABLE, "node could not serve carets ("
                     + e.getMessage() + "); retry", null));
         }
+    }
+
+    /** A logged-in caller's caret carries its account name, whatever name the client put in. */
+    private CaretRequest authenticated(CaretRequest req, String token) {
+        String account = token == null ? null : accountOf.apply(token);
+        if (account == null && (requireAuth || token != null)) {
+            throw new ConcordException(ErrorCode.UNAUTHORIZED, token == null
+                    ? "this cluster requires login (require_auth = true); log in first"
+                    : "the session has ended; log in again");
+        }
+        if (account != null && req instanceof CaretRequest.Publish p) {
+            Caret c = p.caret();
+            return new CaretRequest.Publish(p.doc(), new Caret(c.clientId(), account, c.revision(), c.anchor(), c.head()));
+        }
+        return req;
     }
 
     private void serve(RpcContext ctx, CaretRequest req, Node n) {

@@ -60,7 +60,14 @@ public sealed interface CaretRequest {
         }
     }
 
-    /** The body of a {@link dev.concord.protocol.Frames.CaretFrame}. */
-    record Envelope(int protocol, CaretRequest request) {
+    /**
+     * The body of a {@link dev.concord.protocol.Frames.CaretFrame}. {@code token} is the caller's
+     * session token or null; with one, the leader shows the session's account name beside the
+     * caret instead of the name the client sent, and under {@code require_auth} it is required.
+     */
+    record Envelope(int protocol, CaretRequest request, String token) {
+        public Envelope(int protocol, CaretRequest request) {
+            this(protocol, request, null);
+        }
     }
 }
