@@ -41,6 +41,11 @@ final class CodeAreaSurface implements TextSurface {
     }
 
     @Override
+    public void select(Selection s) {
+        area.selectRange(s.anchor(), s.head());
+    }
+
+    @Override
     public Selection selection() {
         return new Selection(area.getAnchor(), area.getCaretPosition());
     }

@@ -228,8 +228,14 @@ public final class EditorViewModel implements AutoCloseable {
         }
     };
 
-    /** Applies {@code op} (which fits the surface's current text) component by component. */
+    /**
+     * Applies {@code op} (which fits the surface's current text) component by component. For a
+     * remote op the local selection is then set to its own transform through the op: the control
+     * keeps it on its characters except for an insert exactly at the caret, which it would push
+     * the caret past, as if typed here.
+     */
     private void apply(TextOperation op, boolean own) {
+        Selection before = own ? null : surface.selection();
         applying = true;
         try {
             int at = 0;
@@ -241,6 +247,12 @@ public final class EditorViewModel implements AutoCloseable {
                     at += i.text().length();
                 } else {
                     replace(at, at + c.length(), "", own);
+                }
+            }
+            if (before != null) {
+                Selection after = before.transform(op, false);
+                if (!after.equals(surface.selection())) {
+                    surface.select(after);
                 }
             }
         } finally {

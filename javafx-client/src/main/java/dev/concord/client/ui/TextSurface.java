@@ -21,5 +21,8 @@ public interface TextSurface {
 
     int length();
 
+    /** Puts the local selection where {@code s} says (anchor and caret). */
+    void select(Selection s);
+
     Selection selection();
 }
