@@ -15,6 +15,7 @@ import dev.concord.client.ui.EditorView;
 import dev.concord.client.ui.EditorViewModel;
 import dev.concord.client.ui.LoginViewModel;
 import dev.concord.client.ui.StatusViewModel;
+import dev.concord.client.ui.UiContext;
 import dev.concord.ot.Selection;
 import dev.concord.protocol.Query;
 import dev.concord.protocol.Response;
@@ -210,6 +211,139 @@ class DesktopIT {
         await().atMost(LONG).until(() -> WaitForAsyncUtils.asyncFx(() ->
                 robot.lookup("#connection-state").queryLabeled().getText()).get().startsWith("● connected"));
         cluster.startNode(leader);
+    }
+
+    /**
+     * The editor's view model without any window: two of them (alice, bob) over plain-string
+     * surfaces, each driven on its own "UI thread". Edits converge, a remote caret is placed, undo
+     * reverts only the undoer's own edit, and the save state ends at "saved".
+     */
+    @Test
+    @Order(5)
+    void editorViewModelsConvergeShareCaretsAndUndoOnlyOwnEdits() throws Exception {
+        String path = "/it/viewmodel.txt";
+        cluster.client().write(new Write.DocCreate(path));
+        java.util.concurrent.ExecutorService uiA = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.ExecutorService uiB = java.util.concurrent.Executors.newSingleThreadExecutor();
+        UiContext ctxA = UiContext.create(bench.context().client(), "alice", bench.context().token(), null, uiA::execute);
+        UiContext ctxB = UiContext.create(bobClient, "bob", bobToken, null, uiB::execute);
+        StringSurface sa = new StringSurface();
+        StringSurface sb = new StringSurface();
+        EditorViewModel a = new EditorViewModel(ctxA, path, sa);
+        EditorViewModel b = new EditorViewModel(ctxB, path, sb);
+        try {
+            a.open().join();
+            b.open().join();
+            await().atMost(LONG).until(() -> on(uiA, () -> a.session() != null) && on(uiB, () -> b.session() != null));
+            on(uiA, () -> sa.type(a, 0, "abc"));
+            await().atMost(LONG).until(() -> on(uiB, sb::text).equals("abc"));
+            on(uiB, () -> sb.type(b, 3, "XYZ"));
+            await().atMost(LONG).until(() -> on(uiA, sa::text).equals("abcXYZ"));
+            on(uiB, () -> {
+                b.caretMoved(Selection.caret(4));
+                return null;
+            });
+            await().atMost(LONG).until(() -> on(uiA, () -> a.carets().stream()
+                    .anyMatch(c -> c.user().equals("bob") && c.at().equals(Selection.caret(4)))));
+
+            assertThat(on(uiA, a::undo)).isTrue();
+            await().atMost(LONG).until(() -> on(uiB, sb::text).equals("XYZ") && on(uiA, sa::text).equals("XYZ"));
+            await().atMost(LONG).until(() -> on(uiA, () -> a.savedProperty().get()) == EditorViewModel.Saved.SAVED);
+            assertThat(committedText(path)).isEqualTo("XYZ");
+        } finally {
+            on(uiA, () -> {
+                a.close();
+                return null;
+            });
+            on(uiB, () -> {
+                b.close();
+                return null;
+            });
+            uiA.shutdownNow();
+            uiB.shutdownNow();
+            ctxA.close();
+            ctxB.close();
+        }
+    }
+
+    /** The login dialog's model against the cluster: a wrong password and a taken name say so, and what to do. */
+    @Test
+    @Order(6)
+    void loginRefusalsSayWhatIsWrong() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ClusterClient client = cluster.client();
+        LoginViewModel login = new LoginViewModel(client, ClusterClient::connect,
+                new dev.concord.client.cli.SavedSessions(configDir, "it"), new dev.concord.client.ui.ServerList(configDir, "it"),
+                "alice", dev.concord.client.ui.FxExecutor.DIRECT, pool);
+        try {
+            login.passwordProperty().set("not-the-password");
+            assertThat(login.login()).failsWithin(LONG);
+            assertThat(login.messageProperty().get()).contains("wrong password").contains("try again");
+
+            login.passwordProperty().set("another-password");
+            assertThat(login.signup()).failsWithin(LONG);
+            assertThat(login.messageProperty().get()).contains("taken").contains("choose another");
+
+            login.passwordProperty().set(PASSWORD);
+            assertThat(login.login()).succeedsWithin(LONG).extracting(LoginViewModel.Login::user).isEqualTo("alice");
+            assertThat(new dev.concord.client.cli.SavedSessions(configDir, "it").load("alice").user()).isEqualTo("alice");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T on(java.util.concurrent.ExecutorService ui, java.util.concurrent.Callable<T> call) throws Exception {
+        return ui.submit(call).get();
+    }
+
+    /** A text surface over a string; "typing" reports the change to the view model as a control would. */
+    private static final class StringSurface implements dev.concord.client.ui.TextSurface {
+        private final StringBuilder text = new StringBuilder();
+        private Selection selection = Selection.caret(0);
+
+        String text() {
+            return text.toString();
+        }
+
+        boolean type(EditorViewModel vm, int pos, String s) {
+            text.insert(pos, s);
+            selection = Selection.caret(pos + s.length());
+            vm.localEdit(pos, "", s);
+            return true;
+        }
+
+        @Override
+        public void reset(String t) {
+            text.setLength(0);
+            text.append(t);
+            selection = Selection.caret(Math.min(selection.head(), t.length()));
+        }
+
+        @Override
+        public void replaceRemote(int start, int end, String s) {
+            text.replace(start, end, s);
+        }
+
+        @Override
+        public void replaceOwn(int start, int end, String s) {
+            text.replace(start, end, s);
+            selection = Selection.caret(start + s.length());
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public void select(Selection s) {
+            selection = s;
+        }
+
+        @Override
+        public Selection selection() {
+            return selection;
+        }
     }
 
     private static int rowOf(TableView<StatusViewModel.NodeRow> table, int id) {

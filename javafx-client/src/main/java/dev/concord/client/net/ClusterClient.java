@@ -195,6 +195,10 @@ public final class ClusterClient implements AutoCloseable {
         tracker.addListener(listener);
     }
 
+    public void removeConnectionListener(ConnectionState.Listener listener) {
+        tracker.removeListener(listener);
+    }
+
     public List<NodeAddress> nodes() {
         return route.nodes();
     }

@@ -18,6 +18,10 @@ final class ConnectionTracker {
         listeners.add(l);
     }
 
+    void removeListener(ConnectionState.Listener l) {
+        listeners.remove(l);
+    }
+
     void connected(NodeAddress leader) {
         move(ConnectionState.CONNECTED, leader.address(), "leader is node " + leader.id());
     }
@@ -57,6 +61,12 @@ final class ConnectionTracker {
             change = new ConnectionState.Change(next, node, reason);
             current = change;
         }
-        listeners.forEach(l -> l.changed(change));
+        for (ConnectionState.Listener l : listeners) {
+            try {
+                l.changed(change);
+            } catch (RuntimeException e) {
+                // one broken listener (e.g. a closed window's) must not keep the others uninformed
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.concord.client.ui;
 
+import dev.concord.client.net.ConnectionState;
 import dev.concord.client.session.CaretChannel;
 import dev.concord.client.session.DocumentListener;
 import dev.concord.client.session.DocumentSession;
@@ -133,12 +134,18 @@ public final class EditorViewModel implements AutoCloseable {
                 }));
         channel.moved(surface.selection());
         updateSaved(null);
-        // A feed problem while nothing was pending clears when the client reaches the cluster again.
-        ctx.client().addConnectionListener(c -> ctx.fx().execute(() -> {
-            if (!closed && saved.get() == Saved.OFFLINE && c.state() == dev.concord.client.net.ConnectionState.CONNECTED) {
+        ctx.client().addConnectionListener(connection);
+    }
+
+    private final ConnectionState.Listener connection = this::connectionChanged;
+
+    /** A feed problem while nothing was pending clears when the client reaches the cluster again. */
+    private void connectionChanged(ConnectionState.Change c) {
+        ctx.fx().execute(() -> {
+            if (!closed && saved.get() == Saved.OFFLINE && c.state() == ConnectionState.CONNECTED) {
                 updateSaved(null);
             }
-        }));
+        });
     }
 
     /** The user changed the text in the control: {@code removed} at {@code pos} became {@code inserted}. */
@@ -319,6 +326,7 @@ public final class EditorViewModel implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        ctx.client().removeConnectionListener(connection);
         if (channel != null) {
             channel.close();
         }
