@@ -14,6 +14,7 @@ import dev.concord.client.ui.ConcordApp;
 import dev.concord.client.ui.EditorView;
 import dev.concord.client.ui.EditorViewModel;
 import dev.concord.client.ui.LoginViewModel;
+import dev.concord.client.ui.SaveState;
 import dev.concord.client.ui.StatusViewModel;
 import dev.concord.client.ui.UiContext;
 import dev.concord.ot.Selection;
@@ -116,7 +117,7 @@ class DesktopIT {
         EditorView editor = open("/it/typed.txt");
         robot.clickOn(editor.area()).write("hello raft");
         await().atMost(LONG).until(() -> committedText("/it/typed.txt").equals("hello raft"));
-        await().atMost(LONG).until(() -> editor.model().savedProperty().get() == EditorViewModel.Saved.SAVED);
+        await().atMost(LONG).until(() -> editor.model().saved().kindProperty().get() == SaveState.Kind.SAVED);
         assertThat(robot.lookup("#save-state").queryLabeled().getText()).contains("saved on a majority");
     }
 
@@ -248,7 +249,7 @@ class DesktopIT {
 
             assertThat(on(uiA, a::undo)).isTrue();
             await().atMost(LONG).until(() -> on(uiB, sb::text).equals("XYZ") && on(uiA, sa::text).equals("XYZ"));
-            await().atMost(LONG).until(() -> on(uiA, () -> a.savedProperty().get()) == EditorViewModel.Saved.SAVED);
+            await().atMost(LONG).until(() -> on(uiA, () -> a.saved().kindProperty().get()) == SaveState.Kind.SAVED);
             assertThat(committedText(path)).isEqualTo("XYZ");
         } finally {
             on(uiA, () -> {

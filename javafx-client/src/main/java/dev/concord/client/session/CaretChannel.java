@@ -157,6 +157,7 @@ public final class CaretChannel implements AutoCloseable {
     public void close() {
         closed = true;
         executor.shutdownNow();
-        calls.call(new CaretRequest.Leave(doc.id(), doc.clientId()), token);
+        // Off the caller's thread: reaching the leader may mean connecting, and a UI closes tabs.
+        java.util.concurrent.CompletableFuture.runAsync(() -> calls.call(new CaretRequest.Leave(doc.id(), doc.clientId()), token));
     }
 }

@@ -1,6 +1,8 @@
 package dev.concord.client.ui;
 
 import dev.concord.protocol.chat.ChatEvent;
+import dev.concord.protocol.chat.ChatReply;
+import dev.concord.protocol.chat.ChatRules;
 import dev.concord.protocol.chat.Message;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,6 +139,23 @@ public final class ChatConversation {
             out.add(new Item(t.id(), t.localId(), me, t.text(), 0, true, false, false, t.status(), t.error()));
         }
         return out;
+    }
+
+    /**
+     * "bob is typing…" for those typing here but this user, or "". Typing names the conversation
+     * by its server id; a direct one may have no message (and so no known id) yet.
+     */
+    public String typingLine(List<ChatReply.Typing> typing) {
+        List<String> who = new ArrayList<>();
+        for (ChatReply.Typing t : typing) {
+            boolean here = t.conv().equals(convId)
+                    || isRoom() && t.conv().equals("r:" + ChatRules.roomOf(with))
+                    || !isRoom() && t.conv().startsWith("d:") && t.user().equalsIgnoreCase(with);
+            if (here && !t.user().equalsIgnoreCase(me) && !who.contains(t.user())) {
+                who.add(t.user());
+            }
+        }
+        return who.isEmpty() ? "" : String.join(", ", who) + (who.size() == 1 ? " is typing…" : " are typing…");
     }
 
     /** Receipts seen live override the status the message was read with (they only move forward). */

@@ -5,12 +5,8 @@ import dev.concord.client.session.Outgoing;
 import dev.concord.protocol.ConcordException;
 import dev.concord.protocol.chat.ChatEvent;
 import dev.concord.protocol.chat.ChatReply;
-import dev.concord.protocol.chat.ChatRules;
 import dev.concord.protocol.chat.Message;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,17 +30,16 @@ public final class ChatViewModel implements AutoCloseable {
     }
 
     private final UiContext ctx;
-    private final Map<String, ChatConversation> conversations = new LinkedHashMap<>();
-    private final java.util.Set<String> joined = new java.util.HashSet<>();
+    private final ConversationList conversations;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<ChatConversation.Item> items = FXCollections.observableArrayList();
     private final SimpleStringProperty selected = new SimpleStringProperty();
     private final SimpleStringProperty typing = new SimpleStringProperty("");
     private final SimpleStringProperty message = new SimpleStringProperty("");
     private final SimpleBooleanProperty hasOlder = new SimpleBooleanProperty();
-    private final SimpleStringProperty documentRoom = new SimpleStringProperty();
     private ChatReply.Presence presence = new ChatReply.Presence(List.of(), List.of());
-    private ChatSession session;
+    /** The open session's writes; null until the session is open. */
+    private ChatWrites writes;
     private CompletableFuture<Void> opening;
     /** A conversation picked before the session was open; selected once it is. */
     private String wanted;
@@ -53,6 +48,7 @@ public final class ChatViewModel implements AutoCloseable {
 
     public ChatViewModel(UiContext ctx) {
         this.ctx = ctx;
+        this.conversations = new ConversationList(ctx.user());
     }
 
     // Properties
@@ -96,27 +92,26 @@ public final class ChatViewModel implements AutoCloseable {
         }
         opening = ctx.io(() -> {
             ChatSession s = ChatSession.open(ctx.client(), ctx.user(), ctx.token(), listener);
-            ChatReply.Conversations list = s.conversations();
-            return new Object[] {s, list};
+            return new Opened(s, s.conversations());
         }).handle((r, err) -> {
             ctx.fx().execute(() -> {
                 if (err != null) {
                     say("chat is not available: " + UiContext.messageOf(err) + "; it retries when you pick a conversation");
                     return;
                 }
-                session = (ChatSession) r[0];
-                for (ChatReply.Conversation c : ((ChatReply.Conversations) r[1]).conversations()) {
+                writes = new ChatWrites(r.session());
+                for (ChatReply.Conversation c : r.list().conversations()) {
                     if (c.with() != null) {
-                        conversation(c.with()).setUnread(c.unread());
+                        conversations.get(c.with()).setUnread(c.unread());
                         if (c.with().startsWith("#")) {
-                            joined.add(c.with());
+                            conversations.joined(c.with());
                         }
                     }
                 }
                 if (wanted != null) {
                     select(wanted);
-                } else if (selected.get() == null && !conversations.isEmpty()) {
-                    select(conversations.keySet().iterator().next());
+                } else if (selected.get() == null && !conversations.all().isEmpty()) {
+                    select(conversations.all().iterator().next().with());
                 }
                 publishRows();
             });
@@ -125,37 +120,32 @@ public final class ChatViewModel implements AutoCloseable {
         return opening;
     }
 
+    private record Opened(ChatSession session, ChatReply.Conversations list) {
+    }
+
     /** Offers {@code #doc:PATH} as "this document" (null: no document open). */
     public void documentOpened(String path) {
-        String room = path == null ? null : "#" + ChatRules.DOC_ROOM_PREFIX + path;
-        try {
-            if (room != null) {
-                ChatRules.target("room", room);
-            }
-        } catch (ConcordException e) {
-            room = null; // a path too long for a room name has no room
-        }
-        documentRoom.set(room);
+        conversations.documentOpened(path);
         publishRows();
     }
 
     /** Shows conversation {@code with} ({@code #room} or a user), joining a room first if needed. */
     public void select(String with) {
-        if (session == null) {
+        if (writes == null) {
             wanted = with;
             open();
             return;
         }
         wanted = null;
-        ChatConversation c = conversation(with);
+        ChatConversation c = conversations.get(with);
         selected.set(with);
-        if (c.isRoom() && !joined.contains(with)) {
+        if (c.isRoom() && !conversations.isJoined(with)) {
             // History of a room is for members: join first (it creates the room if new), then read.
-            session.join(ChatRules.roomOf(with)).whenComplete((r, err) -> ctx.fx().execute(() -> {
+            writes.join(with).whenComplete((r, err) -> ctx.fx().execute(() -> {
                 if (err != null) {
                     say("could not join " + with + ": " + UiContext.messageOf(err) + "; select it again to retry");
                 } else {
-                    joined.add(with);
+                    conversations.joined(with);
                     loadHistory(c, 0);
                 }
             }));
@@ -176,7 +166,8 @@ public final class ChatViewModel implements AutoCloseable {
 
     private void loadHistory(ChatConversation c, long before) {
         loadingOlder = true;
-        ctx.io(() -> session.history(c.with(), before, 0, PAGE)).whenComplete((h, err) -> ctx.fx().execute(() -> {
+        ChatSession s = writes.session();
+        ctx.io(() -> s.history(c.with(), before, 0, PAGE)).whenComplete((h, err) -> ctx.fx().execute(() -> {
             loadingOlder = false;
             if (err != null) {
                 say("could not load " + c.with() + ": " + UiContext.messageOf(err) + "; select it again to retry");
@@ -193,37 +184,38 @@ public final class ChatViewModel implements AutoCloseable {
     /** Sends {@code text} to the selected conversation; it shows at once as pending. */
     public boolean send(String text) {
         ChatConversation c = current();
-        if (c == null || session == null || text.isBlank()) {
+        if (c == null || writes == null || text.isBlank()) {
             return false;
         }
         try {
-            session.send(c.with(), text.strip());
-            return true;
+            new dev.concord.protocol.chat.ChatOp.Send(c.with(), text.strip()).validate();
         } catch (ConcordException e) {
             say(e.getMessage());
             return false;
         }
+        writes.send(c.with(), text.strip()).whenComplete((v, err) -> failed(err, "send"));
+        return true;
     }
 
     /** The user typed in the input: tells the others, at most every 1.5 s. */
     public void typed() {
         ChatConversation c = current();
         long now = System.nanoTime();
-        if (c != null && session != null && now - lastTypingNanos > TYPING_EVERY_MS * 1_000_000) {
+        if (c != null && writes != null && now - lastTypingNanos > TYPING_EVERY_MS * 1_000_000) {
             lastTypingNanos = now;
-            session.typing(c.with());
+            writes.typing(c.with());
         }
     }
 
     public void edit(ChatConversation.Item item, String text) {
-        if (session != null && item.own() && item.id() > 0) {
-            session.edit(item.id(), text).whenComplete((r, err) -> failed(err, "edit"));
+        if (writes != null && item.own() && item.id() > 0) {
+            writes.edit(item.id(), text).whenComplete((r, err) -> failed(err, "edit"));
         }
     }
 
     public void delete(ChatConversation.Item item) {
-        if (session != null && item.own() && item.id() > 0) {
-            session.delete(item.id()).whenComplete((r, err) -> failed(err, "delete"));
+        if (writes != null && item.own() && item.id() > 0) {
+            writes.delete(item.id()).whenComplete((r, err) -> failed(err, "delete"));
         }
     }
 
@@ -249,7 +241,7 @@ public final class ChatViewModel implements AutoCloseable {
             ChatConversation.Typed t = new ChatConversation.Typed(o.localId(), o.text(), o.status().name().toLowerCase(),
                     o.id(), o.error());
             ctx.fx().execute(() -> {
-                conversation(o.to()).typed(t);
+                conversations.get(o.to()).typed(t);
                 if (o.status() == Outgoing.Status.FAILED) {
                     say("a message to " + o.to() + " was refused: " + o.error());
                 }
@@ -272,8 +264,8 @@ public final class ChatViewModel implements AutoCloseable {
     };
 
     private void onMessage(Message m) {
-        String with = withOf(m);
-        ChatConversation c = conversation(with);
+        String with = conversations.withOf(m);
+        ChatConversation c = conversations.get(with);
         boolean fresh = c.add(m);
         boolean own = m.from() != null && m.from().equalsIgnoreCase(ctx.user());
         if (fresh && !own) {
@@ -288,43 +280,22 @@ public final class ChatViewModel implements AutoCloseable {
     }
 
     private void onChange(ChatEvent e) {
-        conversations.values().stream().filter(c -> e.convId().equals(c.convId())).forEach(c -> c.changed(e));
+        conversations.all().stream().filter(c -> e.convId().equals(c.convId())).forEach(c -> c.changed(e));
         if (e instanceof ChatEvent.Membership mem && mem.user().equalsIgnoreCase(ctx.user()) && mem.joined()) {
-            joined.add("#" + mem.room());
-            conversation("#" + mem.room());
-            publishRows();
+            conversations.joined("#" + mem.room());
         }
+        publishRows();
         refresh();
     }
 
-    /** The conversation a message belongs to, as this user names it. */
-    String withOf(Message m) {
-        if (m.room() != null) {
-            return "#" + m.room();
-        }
-        boolean mine = m.from() != null && m.from().equalsIgnoreCase(ctx.user());
-        String other = mine ? m.to() : m.from();
-        return other != null ? other : m.conv();
-    }
-
-    private ChatConversation conversation(String with) {
-        ChatConversation c = conversations.get(with);
-        if (c == null) {
-            c = new ChatConversation(with, ctx.user());
-            conversations.put(with, c);
-            publishRows();
-        }
-        return c;
-    }
-
     private ChatConversation current() {
-        return selected.get() == null ? null : conversations.get(selected.get());
+        return conversations.find(selected.get());
     }
 
     private void markRead(ChatConversation c) {
         long newest = c.newestId();
-        if (c.unread() > 0 && newest > 0 && session != null) {
-            session.markRead(c.with(), newest).whenComplete((r, err) -> failed(err, "mark as read"));
+        if (c.unread() > 0 && newest > 0 && writes != null) {
+            writes.markRead(c.with(), newest).whenComplete((r, err) -> failed(err, "mark as read"));
         }
         c.setUnread(0);
         publishRows();
@@ -348,31 +319,13 @@ public final class ChatViewModel implements AutoCloseable {
 
     private void updateTyping() {
         ChatConversation c = current();
-        List<String> who = new ArrayList<>();
-        for (ChatReply.Typing t : presence.typing()) {
-            // Typing names the conversation by its server id; a direct one may have no message (and id) yet.
-            boolean here = c != null && (t.conv().equals(c.convId())
-                    || c.isRoom() && t.conv().equals("r:" + ChatRules.roomOf(c.with()))
-                    || !c.isRoom() && t.conv().startsWith("d:") && t.user().equalsIgnoreCase(c.with()));
-            if (here && !t.user().equalsIgnoreCase(ctx.user())) {
-                who.add(t.user());
-            }
-        }
-        typing.set(who.isEmpty() ? "" : String.join(", ", who) + (who.size() == 1 ? " is typing…" : " are typing…"));
+        typing.set(c == null ? "" : c.typingLine(presence.typing()));
     }
 
     private void publishRows() {
-        List<Row> out = new ArrayList<>();
-        String doc = documentRoom.get();
-        if (doc != null) {
-            ChatConversation c = conversations.get(doc);
-            out.add(new Row(doc, c == null ? 0 : c.unread(), true));
-        }
-        conversations.values().stream().filter(c -> !c.with().equals(doc))
-                .filter(c -> !c.with().startsWith("#" + ChatRules.DOC_ROOM_PREFIX) || c.unread() > 0 || c.with().equals(selected.get()))
-                .forEach(c -> out.add(new Row(c.with(), c.unread(), false)));
-        if (!out.equals(rows)) {
-            rows.setAll(out);
+        List<Row> now = conversations.rows(selected.get());
+        if (!now.equals(rows)) {
+            rows.setAll(now);
         }
     }
 
@@ -382,8 +335,8 @@ public final class ChatViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (session != null) {
-            session.close();
+        if (writes != null) {
+            writes.close();
         }
     }
 }

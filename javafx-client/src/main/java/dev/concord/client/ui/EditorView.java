@@ -62,7 +62,7 @@ public final class EditorView extends BorderPane {
             }
         });
         model.carets().addListener((javafx.collections.ListChangeListener<EditorViewModel.PlacedCaret>) c -> remote.show(model.carets()));
-        model.savedProperty().addListener((o, a, now) -> area.setEditable(now != EditorViewModel.Saved.FAILED));
+        model.saved().kindProperty().addListener((o, a, now) -> area.setEditable(now != SaveState.Kind.FAILED));
 
         preview.setId("history-preview");
         preview.getStyleClass().addAll("concord-editor", "history-preview");
@@ -95,16 +95,16 @@ public final class EditorView extends BorderPane {
         });
         Label saved = new Label();
         saved.setId("save-state");
-        saved.textProperty().bind(Bindings.createStringBinding(() -> switch (model.savedProperty().get()) {
+        saved.textProperty().bind(Bindings.createStringBinding(() -> switch (model.saved().kindProperty().get()) {
             case LOADING -> "… opening";
             case SAVED -> "✓ saved on a majority";
             case SENDING -> "↻ sending…";
             case OFFLINE -> "⚠ offline: edits kept";
             case FAILED -> "✕ stopped";
-        }, model.savedProperty()));
-        model.savedProperty().addListener((o, a, s) -> saved.getStyleClass().setAll("label", "save-" + s.name().toLowerCase()));
+        }, model.saved().kindProperty()));
+        model.saved().kindProperty().addListener((o, a, s) -> saved.getStyleClass().setAll("label", "save-" + s.name().toLowerCase()));
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(model.savedDetailProperty());
+        tip.textProperty().bind(model.saved().detailProperty());
         saved.setTooltip(tip);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

@@ -13,12 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -36,9 +33,6 @@ import javafx.collections.ObservableList;
  * undo manager is off, and Ctrl+Z / Ctrl+Y come here.
  */
 public final class EditorViewModel implements AutoCloseable {
-    /** Where the user's edits stand with the cluster. */
-    public enum Saved { LOADING, SAVED, SENDING, OFFLINE, FAILED }
-
     /** A collaborator's caret placed in the local text. */
     public record PlacedCaret(String clientId, String user, Selection at) {
     }
@@ -46,8 +40,7 @@ public final class EditorViewModel implements AutoCloseable {
     private final UiContext ctx;
     private final TextSurface surface;
     private final StringProperty path = new SimpleStringProperty();
-    private final ObjectProperty<Saved> saved = new SimpleObjectProperty<>(Saved.LOADING);
-    private final StringProperty savedDetail = new SimpleStringProperty("opening…");
+    private final SaveState saved = new SaveState();
     private final IntegerProperty revision = new SimpleIntegerProperty();
     private final ObservableList<PlacedCaret> carets = FXCollections.observableArrayList();
     /** One wrapper, kept: a wrapper made per call forwards changes only until it is collected. */
@@ -72,13 +65,9 @@ public final class EditorViewModel implements AutoCloseable {
         return path;
     }
 
-    public ReadOnlyObjectProperty<Saved> savedProperty() {
+    /** Where the user's edits stand with the cluster. */
+    public SaveState saved() {
         return saved;
-    }
-
-    /** Says what {@link #savedProperty()} means right now, and what to do when it is bad news. */
-    public ReadOnlyStringProperty savedDetailProperty() {
-        return savedDetail;
     }
 
     /** The latest revision incorporated: the history slider's end. */
@@ -106,7 +95,7 @@ public final class EditorViewModel implements AutoCloseable {
         CompletableFuture<DocumentSession> f = ctx.io(() -> DocumentSession.open(ctx.client(), path.get(), listener, ctx.fx()));
         f.whenComplete((s, err) -> ctx.fx().execute(() -> {
             if (err != null) {
-                state(Saved.FAILED, "could not open " + path.get() + ": " + UiContext.messageOf(err)
+                saved.failed("could not open " + path.get() + ": " + UiContext.messageOf(err)
                         + "; check the status bar, then close the tab and open it again");
             } else if (closed) {
                 s.close();
@@ -133,7 +122,7 @@ public final class EditorViewModel implements AutoCloseable {
                     placeCarets();
                 }));
         channel.moved(surface.selection());
-        updateSaved(null);
+        saved.update(session, null);
         ctx.client().addConnectionListener(connection);
     }
 
@@ -142,8 +131,8 @@ public final class EditorViewModel implements AutoCloseable {
     /** A feed problem while nothing was pending clears when the client reaches the cluster again. */
     private void connectionChanged(ConnectionState.Change c) {
         ctx.fx().execute(() -> {
-            if (!closed && saved.get() == Saved.OFFLINE && c.state() == ConnectionState.CONNECTED) {
-                updateSaved(null);
+            if (!closed && saved.kindProperty().get() == SaveState.Kind.OFFLINE && c.state() == ConnectionState.CONNECTED) {
+                saved.update(session, null);
             }
         });
     }
@@ -172,7 +161,7 @@ public final class EditorViewModel implements AutoCloseable {
             heal(); // half a surrogate pair, or a stopped session: the session's text is the truth
         }
         placeCarets();
-        updateSaved(null);
+        saved.update(session, null);
     }
 
     /** The local caret or selection moved. */
@@ -195,7 +184,7 @@ public final class EditorViewModel implements AutoCloseable {
             return false;
         }
         boolean did = undo ? session.undo() : session.redo();
-        updateSaved(null);
+        saved.update(session, null);
         return did;
     }
 
@@ -208,14 +197,14 @@ public final class EditorViewModel implements AutoCloseable {
             apply(change.op(), change.origin() != Origin.REMOTE);
             revision.set(change.revision());
             placeCarets();
-            updateSaved(null);
+            saved.update(session, null);
         }
 
         @Override
         public void acknowledged(int rev, long seq) {
             if (session != null) {
                 revision.set(Math.max(revision.get(), rev));
-                updateSaved(null);
+                saved.update(session, null);
             }
         }
 
@@ -226,12 +215,12 @@ public final class EditorViewModel implements AutoCloseable {
 
         @Override
         public void trouble(ConcordException problem) {
-            updateSaved(problem);
+            saved.update(session, problem);
         }
 
         @Override
         public void failed(ConcordException reason) {
-            state(Saved.FAILED, reason.getMessage());
+            saved.failed(reason.getMessage());
         }
     };
 
@@ -299,27 +288,6 @@ public final class EditorViewModel implements AutoCloseable {
         if (!placed.equals(carets)) {
             carets.setAll(placed);
         }
-    }
-
-    private void updateSaved(ConcordException trouble) {
-        if (session == null || saved.get() == Saved.FAILED) {
-            return;
-        }
-        if (session.failure() != null) {
-            state(Saved.FAILED, session.failure().getMessage());
-        } else if (trouble != null) {
-            state(Saved.OFFLINE, (session.isSynchronized() ? "every edit is saved; live updates paused: "
-                    : "your edits are kept here and will be sent once a leader answers: ") + trouble.getMessage());
-        } else if (session.isSynchronized()) {
-            state(Saved.SAVED, "every edit is committed on a majority of nodes (revision " + session.revision() + ")");
-        } else {
-            state(Saved.SENDING, "sending to the leader; waiting for a majority to store it");
-        }
-    }
-
-    private void state(Saved s, String detail) {
-        saved.set(s);
-        savedDetail.set(detail);
     }
 
     /** Stops sharing the caret and following the document. Call {@link DocumentSession#isSynchronized()} first. */
