@@ -112,6 +112,22 @@ public final class Frames {
         }
     }
 
+    /**
+     * A {@link dev.concord.protocol.presence.CaretRequest.Envelope} as JSON: collaborators' carets,
+     * served from the leader's memory and never written to the log.
+     */
+    public static final class CaretFrame implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public byte[] body;
+
+        public CaretFrame() {
+        }
+
+        public CaretFrame(byte[] body) {
+            this.body = body;
+        }
+    }
+
     /** A {@link Response} as JSON. */
     public static final class ReplyFrame implements Serializable {
         private static final long serialVersionUID = 1L;

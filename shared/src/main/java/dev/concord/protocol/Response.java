@@ -18,6 +18,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Response.DocText.class, name = "doc.text"),
     @JsonSubTypes.Type(value = Response.DocHistory.class, name = "doc.history"),
     @JsonSubTypes.Type(value = Response.DocOps.class, name = "doc.ops"),
+    @JsonSubTypes.Type(value = Response.Carets.class, name = "carets"),
     @JsonSubTypes.Type(value = Response.Chat.class, name = "chat"),
     @JsonSubTypes.Type(value = Response.File.class, name = "file"),
 })
@@ -100,6 +101,16 @@ public sealed interface Response {
     record DocOps(long id, String path, int head, List<DocOp> ops, long index) implements Response {
         public DocOps {
             ops = List.copyOf(ops);
+        }
+    }
+
+    /**
+     * The carets of document {@code doc} on the leader; {@code version} changes whenever one is
+     * set, moves or expires (it is not ordered across leaders: watch for a different value).
+     */
+    record Carets(long doc, long version, List<dev.concord.protocol.presence.Caret> carets) implements Response {
+        public Carets {
+            carets = List.copyOf(carets);
         }
     }
 

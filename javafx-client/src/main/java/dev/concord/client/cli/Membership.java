@@ -6,45 +6,56 @@ import com.alipay.sofa.jraft.Status;
 import com.alipay.sofa.jraft.conf.Configuration;
 import com.alipay.sofa.jraft.entity.PeerId;
 import com.alipay.sofa.jraft.option.CliOptions;
+import dev.concord.config.ClusterConfig;
 import dev.concord.config.NodeAddress;
 import dev.concord.protocol.ConcordException;
 import dev.concord.protocol.ErrorCode;
 
-/** Group membership and admin through jraft's CliService (it asks the leader to change the configuration). */
-final class Membership {
-    private final CliContext ctx;
+/**
+ * Group membership and admin through jraft's CliService (it asks the leader to change the
+ * configuration). Blocks for up to a few seconds: the desktop app calls it off the FX thread.
+ */
+public final class Membership {
+    private final java.util.function.Supplier<ClusterConfig> config;
+    private final java.util.function.Consumer<String> report;
 
-    private Membership(CliContext ctx) {
-        this.ctx = ctx;
+    private Membership(java.util.function.Supplier<ClusterConfig> config, java.util.function.Consumer<String> report) {
+        this.config = config;
+        this.report = report;
     }
 
     static Membership of(CliContext ctx) {
-        return new Membership(ctx);
+        return new Membership(ctx::config, ctx.err::println);
     }
 
-    int addNode(NodeAddress node) {
-        return run(cli -> cli.addPeer(ctx.config().group(), conf(), peer(node)),
+    /** For the desktop app: {@code report} receives the success line. */
+    public static Membership of(ClusterConfig config, java.util.function.Consumer<String> report) {
+        return new Membership(() -> config, report);
+    }
+
+    public int addNode(NodeAddress node) {
+        return run(cli -> cli.addPeer(config.get().group(), conf(), peer(node)),
                 "added node " + node.id() + " (" + node.address() + "); add 'node." + node.id() + " = "
                         + node.address() + "' to cluster.conf so every tool knows it");
     }
 
-    int removeNode(NodeAddress node) {
-        return run(cli -> cli.removePeer(ctx.config().group(), conf(), peer(node)),
+    public int removeNode(NodeAddress node) {
+        return run(cli -> cli.removePeer(config.get().group(), conf(), peer(node)),
                 "removed node " + node.id() + "; remove it from cluster.conf too");
     }
 
-    int transferLeader(NodeAddress node) {
-        return run(cli -> cli.transferLeader(ctx.config().group(), conf(), peer(node)),
+    public int transferLeader(NodeAddress node) {
+        return run(cli -> cli.transferLeader(config.get().group(), conf(), peer(node)),
                 "leadership handed to node " + node.id());
     }
 
     int snapshot(NodeAddress node) {
-        return run(cli -> cli.snapshot(ctx.config().group(), peer(node)), "node " + node.id() + " took a snapshot");
+        return run(cli -> cli.snapshot(config.get().group(), peer(node)), "node " + node.id() + " took a snapshot");
     }
 
     private Configuration conf() {
         Configuration c = new Configuration();
-        c.parse(ctx.config().peers());
+        c.parse(config.get().peers());
         return c;
     }
 
@@ -63,7 +74,7 @@ final class Membership {
                 throw new ConcordException(ErrorCode.UNAVAILABLE, st.getErrorMsg()
                         + "; check that a leader exists (bin/concord cluster status) and retry");
             }
-            ctx.err.println(success);
+            report.accept(success);
             return 0;
         } finally {
             cli.shutdown();

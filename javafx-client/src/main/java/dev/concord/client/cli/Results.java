@@ -5,11 +5,11 @@ import dev.concord.protocol.ErrorCode;
 import dev.concord.protocol.Result;
 
 /** Turns a {@link Result} into the expected success type or the server's error. */
-final class Results {
+public final class Results {
     private Results() {
     }
 
-    static <T extends Result> T expect(Result r, Class<T> type) {
+    public static <T extends Result> T expect(Result r, Class<T> type) {
         if (r instanceof Result.Rejected rej) {
             throw new ConcordException(rej.code(), rej.message());
         }

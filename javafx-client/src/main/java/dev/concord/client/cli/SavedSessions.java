@@ -24,9 +24,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * DIR is {@code -Dconcord.config.dir}, else {@code $CONCORD_CONFIG_DIR}, else
  * {@code $XDG_CONFIG_HOME/concord}, else {@code ~/.config/concord}.
  */
-final class SavedSessions {
+public final class SavedSessions {
     /** A saved login. */
-    record Saved(String user, String token) {
+    public record Saved(String user, String token) {
         @Override
         public String toString() {
             return "Saved[user=" + user + ", token=(hidden)]";
@@ -35,11 +35,11 @@ final class SavedSessions {
 
     private final Path dir;
 
-    SavedSessions(Path root, String group) {
+    public SavedSessions(Path root, String group) {
         this.dir = root.resolve("sessions").resolve(group);
     }
 
-    static Path defaultRoot() {
+    public static Path defaultRoot() {
         String prop = System.getProperty("concord.config.dir");
         if (prop != null && !prop.isBlank()) {
             return Path.of(prop);
@@ -55,11 +55,11 @@ final class SavedSessions {
         return Path.of(System.getProperty("user.home"), ".config", "concord");
     }
 
-    Path file(String user) {
+    public Path file(String user) {
         return dir.resolve(ChatRules.fold(user) + ".json");
     }
 
-    void save(String user, String token) {
+    public void save(String user, String token) {
         try {
             createPrivateDirs(dir);
             writePrivate(file(user), Codec.encode(new Saved(user, token)));
@@ -70,7 +70,7 @@ final class SavedSessions {
     }
 
     /** The session of {@code as}, or of the last login when null. */
-    Saved load(String as) {
+    public Saved load(String as) {
         String user = as;
         if (user == null) {
             try {
@@ -88,7 +88,7 @@ final class SavedSessions {
         }
     }
 
-    void remove(String user) {
+    public void remove(String user) {
         try {
             Files.deleteIfExists(file(user));
             Path last = dir.resolve("last");

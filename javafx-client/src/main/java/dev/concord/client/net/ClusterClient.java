@@ -39,6 +39,7 @@ public final class ClusterClient implements AutoCloseable {
     private final ConnectionTracker tracker = new ConnectionTracker();
     private final WritePipeline writes;
     private final Writer writer;
+    private final CaretCalls carets;
     /** Token for requests made without one of their own; see {@link #useSession}. */
     private volatile String session;
     private volatile int readSalt = ThreadLocalRandom.current().nextInt(1 << 20);
@@ -54,6 +55,7 @@ public final class ClusterClient implements AutoCloseable {
         this.transport = new RpcTransport(scheduler);
         this.writes = new WritePipeline(transport, route, scheduler, options, tracker);
         this.writer = newWriter();
+        this.carets = new CaretCalls(transport, route, options);
     }
 
     public static ClusterClient connect(List<NodeAddress> nodes) {
@@ -125,6 +127,7 @@ public final class ClusterClient implements AutoCloseable {
                 if (resp instanceof Response.EventPage page && page.leader() != null) {
                     route.hint(page.leader());
                 }
+                tracker.reachable(target);
                 result.complete(resp);
                 return;
             } else if (err != null) {
@@ -143,6 +146,7 @@ public final class ClusterClient implements AutoCloseable {
                 reason = f.message();
             }
             readSalt++;
+            tracker.reconnecting(reason);
             if (System.nanoTime() - deadline >= 0) {
                 tracker.noQuorum(reason);
                 result.completeExceptionally(new ConcordException(ErrorCode.NO_QUORUM, "no node could serve the read within "
@@ -190,12 +194,21 @@ public final class ClusterClient implements AutoCloseable {
         return new Subscription(this, after, token, onEvent, onError);
     }
 
+    /** Collaborators' carets, kept by the leader outside the log. */
+    public CaretCalls carets() {
+        return carets;
+    }
+
     public ConnectionState.Change connectionState() {
         return tracker.current();
     }
 
     public void addConnectionListener(ConnectionState.Listener listener) {
         tracker.addListener(listener);
+    }
+
+    public void removeConnectionListener(ConnectionState.Listener listener) {
+        tracker.removeListener(listener);
     }
 
     public List<NodeAddress> nodes() {

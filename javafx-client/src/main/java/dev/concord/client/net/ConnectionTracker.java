@@ -18,8 +18,22 @@ final class ConnectionTracker {
         listeners.add(l);
     }
 
+    void removeListener(ConnectionState.Listener l) {
+        listeners.remove(l);
+    }
+
     void connected(NodeAddress leader) {
         move(ConnectionState.CONNECTED, leader.address(), "leader is node " + leader.id());
+    }
+
+    /**
+     * A read was served: the cluster answers again. Moves to CONNECTED from any other state but
+     * keeps the node already shown while connected, so reads spread over followers do not flap it.
+     */
+    void reachable(NodeAddress node) {
+        if (current.state() != ConnectionState.CONNECTED) {
+            move(ConnectionState.CONNECTED, node.address(), "node " + node.id() + " answers");
+        }
     }
 
     void reconnecting(String reason) {
@@ -47,6 +61,12 @@ final class ConnectionTracker {
             change = new ConnectionState.Change(next, node, reason);
             current = change;
         }
-        listeners.forEach(l -> l.changed(change));
+        for (ConnectionState.Listener l : listeners) {
+            try {
+                l.changed(change);
+            } catch (RuntimeException e) {
+                // one broken listener (e.g. a closed window's) must not keep the others uninformed
+            }
+        }
     }
 }

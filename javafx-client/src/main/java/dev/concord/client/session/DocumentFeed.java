@@ -16,19 +16,22 @@ import java.util.concurrent.TimeUnit;
  * Delivers one document's committed revisions to a session, in order, without gaps: the cluster's
  * event feed from a log index, and a read of {@code doc.ops} whenever the feed skips a revision or
  * no longer reaches back far enough (FEED_TRUNCATED), after which it follows the feed again from
- * the index that read saw. Revisions the session already has are its to skip.
+ * the index that read saw.
+ *
+ * <p>Invariant: {@link #delivered} is the last revision handed to the sink, and the sink receives
+ * revisions {@code delivered + 1, delivered + 2, ...} exactly once each. The feed keeps this count
+ * itself, so the sink may process revisions later on a thread of its own (a UI thread) without
+ * being asked whether it has them. Only one thread delivers at a time: the subscription's, or
+ * after FEED_TRUNCATED (which ends the subscription) the executor's.
  */
 final class DocumentFeed implements AutoCloseable {
     private static final int CATCH_UP_PAGE = 1_000;
     private static final long RETRY_MS = 500;
 
-    /** The session side; every call may come from the feed thread or the session thread. */
+    /** The session side; calls come from the feed thread or the executor, never at once. */
     interface Sink {
-        /** Incorporates a revision; false when revisions before it are missing. */
-        boolean revision(int rev, TextOperation op, String author, String clientId, long seq);
-
-        /** The latest revision incorporated. */
-        int revision();
+        /** Revision {@code rev}, the one after the previous call's. */
+        void revision(int rev, TextOperation op, String author, String clientId, long seq);
 
         void renamed(String path);
 
@@ -43,12 +46,14 @@ final class DocumentFeed implements AutoCloseable {
     private final long id;
     private final Sink sink;
     private final ScheduledExecutorService executor;
+    private volatile int delivered;
     private Subscription subscription;
     private boolean closed;
 
-    DocumentFeed(ClusterClient client, long id, Sink sink, ScheduledExecutorService executor) {
+    DocumentFeed(ClusterClient client, long id, int revision, Sink sink, ScheduledExecutorService executor) {
         this.client = client;
         this.id = id;
+        this.delivered = revision;
         this.sink = sink;
         this.executor = executor;
     }
@@ -63,7 +68,9 @@ final class DocumentFeed implements AutoCloseable {
     private void onEvent(Event e) {
         Event.Change c = e.change();
         if (c instanceof Event.DocEdited d && d.id() == id) {
-            if (!sink.revision(d.revision(), d.op(), d.author(), e.clientId(), e.seq())) {
+            if (d.revision() == delivered + 1) {
+                deliver(d.revision(), d.op(), d.author(), e.clientId(), e.seq());
+            } else if (d.revision() > delivered + 1) {
                 catchUp();
             }
         } else if (c instanceof Event.DocRenamed r && r.id() == id) {
@@ -71,6 +78,11 @@ final class DocumentFeed implements AutoCloseable {
         } else if (c instanceof Event.DocDeleted d && d.id() == id) {
             sink.deleted(d.path(), e.clientId());
         }
+    }
+
+    private void deliver(int rev, TextOperation op, String author, String clientId, long seq) {
+        delivered = rev;
+        sink.revision(rev, op, author, clientId, seq);
     }
 
     private void onError(ConcordException e) {
@@ -91,17 +103,18 @@ final class DocumentFeed implements AutoCloseable {
         }
     }
 
-    /** Reads and delivers the ops after the session's revision; the log index read at, or -1 if the read failed. */
+    /** Reads and delivers the ops after {@link #delivered}; the log index read at, or -1 if the read failed. */
     private long catchUp() {
         try {
             while (true) {
-                int from = sink.revision();
+                int from = delivered;
                 Response.DocOps page = (Response.DocOps) client.read(new Query.DocOps(id, from, CATCH_UP_PAGE));
                 for (DocOp o : page.ops()) {
-                    sink.revision(o.revision(), o.op(), o.author(), o.clientId(), o.seq());
+                    if (o.revision() == delivered + 1) {
+                        deliver(o.revision(), o.op(), o.author(), o.clientId(), o.seq());
+                    }
                 }
-                int now = sink.revision();
-                if (now >= page.head() || now == from) {
+                if (delivered >= page.head() || delivered == from) {
                     return page.index();
                 }
             }

@@ -4,6 +4,7 @@ import dev.concord.client.net.ClusterClient;
 import dev.concord.client.session.DocumentListener.Change;
 import dev.concord.client.session.DocumentListener.Origin;
 import dev.concord.ot.OtClient;
+import dev.concord.ot.Selection;
 import dev.concord.ot.TextOperation;
 import dev.concord.ot.UndoManager;
 import dev.concord.protocol.ConcordException;
@@ -12,6 +13,7 @@ import dev.concord.protocol.Query;
 import dev.concord.protocol.Response;
 import dev.concord.protocol.Result;
 import dev.concord.protocol.Write;
+import dev.concord.protocol.presence.Caret;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -35,9 +39,19 @@ import java.util.concurrent.TimeUnit;
  * re-sends the same (clientId, seq) with backoff until an answer comes. The exactly-once table
  * answers a committed seq with its first result, and the feed delivers its event either way.
  *
+ * <p><b>Threads.</b> Everything that changes the text from outside (remote revisions, results,
+ * renames) runs on the session's <em>inbox</em> executor, in arrival order. A UI passes its own
+ * thread as the inbox and calls {@link #apply}, {@link #undo} and {@link #redo} on it too: then
+ * the editor's text and the session's can never differ by a change in flight between threads.
+ * Sends run on a session thread, so a slow connect never blocks the caller.
+ *
  * <p><b>Invariants.</b> {@code text} is the server text at {@code ot.revision()} with the outstanding
  * and buffered local ops applied; the undo stacks start from {@code text}. All state is guarded by
- * {@code this}. Presence (other users' carets) is not here yet.
+ * {@code this}.
+ *
+ * <p><b>Carets.</b> {@link #caret} expresses the local selection in server coordinates at
+ * {@code ot.revision()}; {@link #localSelection} brings a collaborator's caret, taken at any recent
+ * revision, into the local text (see {@link SessionCarets}).
  */
 public final class DocumentSession implements AutoCloseable {
     private static final int UNDO_DEPTH = 500;
@@ -48,6 +62,8 @@ public final class DocumentSession implements AutoCloseable {
     private final OtClient ot;
     private final UndoManager undo = new UndoManager(UNDO_DEPTH);
     private final ScheduledExecutorService callbacks;
+    private final Executor inbox;
+    private final SessionCarets carets = new SessionCarets();
     private final DocumentFeed feed;
     private final List<Long> acknowledged = new ArrayList<>();
     private String path;
@@ -57,7 +73,7 @@ public final class DocumentSession implements AutoCloseable {
     private int resends;
     private long resent;
 
-    private DocumentSession(ClusterClient client, Response.DocText snapshot, DocumentListener listener) {
+    private DocumentSession(ClusterClient client, Response.DocText snapshot, DocumentListener listener, Executor inbox) {
         this.writer = client.writer("s-" + UUID.randomUUID(), 1);
         this.id = snapshot.id();
         this.path = snapshot.path();
@@ -69,13 +85,23 @@ public final class DocumentSession implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.feed = new DocumentFeed(client, id, new FeedSink(), callbacks);
+        this.inbox = inbox != null ? inbox : callbacks;
+        this.feed = new DocumentFeed(client, id, snapshot.revision(), new FeedSink(), callbacks);
     }
 
     /** Opens the document at {@code path}: a linearizable snapshot, then the feed from that point. */
     public static DocumentSession open(ClusterClient client, String path, DocumentListener listener) {
+        return open(client, path, listener, null);
+    }
+
+    /**
+     * As {@link #open(ClusterClient, String, DocumentListener)}, with every outside change and
+     * listener call (but those caused by the caller's own edits) on {@code inbox}; null: a session thread.
+     * Blocks for the snapshot read: call it off a UI thread.
+     */
+    public static DocumentSession open(ClusterClient client, String path, DocumentListener listener, Executor inbox) {
         Response.DocText t = (Response.DocText) client.read(new Query.DocOpen(path));
-        DocumentSession s = new DocumentSession(client, t, listener);
+        DocumentSession s = new DocumentSession(client, t, listener, inbox);
         s.feed.start(t.index());
         return s;
     }
@@ -156,6 +182,16 @@ public final class DocumentSession implements AutoCloseable {
         return op.isPresent();
     }
 
+    /** The local selection {@code local} as a caret other viewers can place; see {@link SessionCarets}. */
+    public synchronized Caret caret(String user, Selection local) {
+        return carets.publish(clientId(), user, ot, local);
+    }
+
+    /** Where a collaborator's caret falls in the local text now; empty while it cannot be placed. */
+    public synchronized Optional<Selection> localSelection(Caret remote) {
+        return carets.place(remote, ot, text.length());
+    }
+
     /** Waits until every local edit is acknowledged (true) or the time runs out or the session stops (false). */
     public synchronized boolean awaitSynchronized(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -185,15 +221,30 @@ public final class DocumentSession implements AutoCloseable {
         listener.textChanged(new Change(op, text, ot.revision(), origin, clientId(), clientId(), seq));
     }
 
-    /** OtClient's sender: called with the lock held; answers come back on the session thread. */
+    /**
+     * OtClient's sender: called with the lock held, so it only queues the send on the session
+     * thread (one at a time, in order; connecting to a node may take a while). Answers come back
+     * on the inbox.
+     */
     private void send(int base, long seq, TextOperation op) {
-        CompletableFuture<Result> f;
+        post(callbacks, () -> {
+            CompletableFuture<Result> f;
+            try {
+                f = writer.submit(seq, new Write.DocSubmit(id, base, op));
+            } catch (ConcordException e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            f.whenComplete((r, e) -> post(inbox, () -> onResult(seq, r, e)));
+        });
+    }
+
+    /** Runs {@code r} on {@code executor} unless the session has shut it down. */
+    private static void post(Executor executor, Runnable r) {
         try {
-            f = writer.submit(seq, new Write.DocSubmit(id, base, op));
-        } catch (ConcordException e) {
-            f = CompletableFuture.failedFuture(e);
+            executor.execute(r);
+        } catch (RejectedExecutionException e) {
+            // closed: nothing is waiting for it
         }
-        f.whenCompleteAsync((r, e) -> onResult(seq, r, e), callbacks);
     }
 
     private synchronized void onResult(long seq, Result r, Throwable e) {
@@ -209,7 +260,7 @@ public final class DocumentSession implements AutoCloseable {
             }
             listener.trouble(c);
             long delay = Math.min(2_000, 100L << Math.min(resends++, 4));
-            callbacks.schedule(() -> resend(seq), delay, TimeUnit.MILLISECONDS);
+            callbacks.schedule(() -> post(inbox, () -> resend(seq)), delay, TimeUnit.MILLISECONDS);
         } else if (r instanceof Result.DocCommitted dc) {
             if (dc.revision() == ot.revision() + 1) {
                 acknowledge();
@@ -234,6 +285,7 @@ public final class DocumentSession implements AutoCloseable {
 
     private void acknowledge() {
         long seq = ot.lastSentSeq();
+        carets.committed(ot.revision() + 1, SessionCarets.outstanding(ot), clientId());
         ot.serverAck();
         acknowledged.add(seq);
         resends = 0;
@@ -244,57 +296,62 @@ public final class DocumentSession implements AutoCloseable {
     /** The feed's view of this session. */
     private final class FeedSink implements DocumentFeed.Sink {
         @Override
-        public boolean revision(int rev, TextOperation op, String author, String clientId, long seq) {
-            return remote(rev, op, author, clientId, seq);
-        }
-
-        @Override
-        public int revision() {
-            return DocumentSession.this.revision();
+        public void revision(int rev, TextOperation op, String author, String clientId, long seq) {
+            post(inbox, () -> remote(rev, op, author, clientId, seq));
         }
 
         @Override
         public void renamed(String newPath) {
-            synchronized (DocumentSession.this) {
-                path = newPath;
-                listener.renamed(newPath);
-            }
+            post(inbox, () -> {
+                synchronized (DocumentSession.this) {
+                    path = newPath;
+                    listener.renamed(newPath);
+                }
+            });
         }
 
         @Override
         public void deleted(String oldPath, String by) {
-            failed(new ConcordException(ErrorCode.NOT_FOUND, oldPath + " was deleted by " + by));
+            failed(new ConcordException(ErrorCode.NOT_FOUND, oldPath + " was deleted (by " + by
+                    + "); copy out what you need, then close it"));
         }
 
         @Override
         public void trouble(ConcordException problem) {
-            synchronized (DocumentSession.this) {
-                listener.trouble(problem);
-            }
+            post(inbox, () -> {
+                synchronized (DocumentSession.this) {
+                    listener.trouble(problem);
+                }
+            });
         }
 
         @Override
         public void failed(ConcordException reason) {
-            synchronized (DocumentSession.this) {
-                fail(reason);
-            }
+            post(inbox, () -> {
+                synchronized (DocumentSession.this) {
+                    fail(reason);
+                }
+            });
         }
     }
 
-    /** Incorporates revision {@code rev}; false when revisions before it are missing (catch up first). */
-    private synchronized boolean remote(int rev, TextOperation op, String author, String clientId, long seq) {
+    /** Incorporates revision {@code rev}; the feed delivers each revision once, in order. */
+    private synchronized void remote(int rev, TextOperation op, String author, String clientId, long seq) {
         int have = ot.revision();
         if (closed || failure != null || rev <= have) {
-            return true;
+            return; // our own revision, already acknowledged by its result
         }
         if (rev > have + 1) {
-            return false;
+            fail(new ConcordException(ErrorCode.INTERNAL, "revision " + rev + " arrived while the session is at "
+                    + have + "; reopen the document and report this"));
+            return;
         }
         if (clientId.equals(clientId()) && awaiting(seq)) {
             acknowledge();
-            return true;
+            return;
         }
         try {
+            carets.committed(rev, op, clientId);
             TextOperation local = ot.applyServer(have, op);
             text = local.apply(text);
             undo.transformAgainstRemote(local);
@@ -303,7 +360,6 @@ public final class DocumentSession implements AutoCloseable {
             fail(new ConcordException(ErrorCode.INTERNAL, "remote revision " + rev + " does not fit the local text ("
                     + ex.getMessage() + "); reopen the document and report this"));
         }
-        return true;
     }
 
     private void fail(ConcordException reason) {

@@ -14,9 +14,12 @@ import com.alipay.sofa.jraft.util.StorageOptionsFactory;
 import dev.concord.config.ClusterConfig;
 import dev.concord.config.NodeAddress;
 import dev.concord.protocol.NodeStatus;
+import dev.concord.server.auth.Tokens;
+import dev.concord.server.feed.CaretTable;
 import dev.concord.server.feed.Feed;
 import dev.concord.server.feed.Presence;
 import dev.concord.server.rpc.AccountGate;
+import dev.concord.server.rpc.CaretProcessor;
 import dev.concord.server.rpc.ChatQueries;
 import dev.concord.server.rpc.FrameSerializer;
 import dev.concord.server.rpc.ReadProcessor;
@@ -57,6 +60,7 @@ public final class ConcordNode implements AutoCloseable {
     private final FileChannel lockChannel;
     private final RocksStore store;
     private final Feed feed;
+    private final CaretTable carets = new CaretTable();
     private final AccountGate gate;
     private final ConcordStateMachine fsm;
     private final RaftGroupService group;
@@ -87,6 +91,10 @@ public final class ConcordNode implements AutoCloseable {
         rpc.registerProcessor(new WriteProcessor(() -> holder[0], gate));
         rpc.registerProcessor(new ReadProcessor(() -> holder[0], reader, feed, this::status,
                 new ChatQueries(chatReader, new Presence(), config.requireAuth())));
+        rpc.registerProcessor(new CaretProcessor(() -> holder[0], carets, token -> {
+            ChatReader.Who who = chatReader.who(Tokens.hash(token));
+            return who == null ? null : who.name();
+        }, config.requireAuth()));
 
         NodeOptions opts = new NodeOptions();
         opts.setFsm(fsm);
@@ -250,6 +258,7 @@ public final class ConcordNode implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         feed.close();
+        carets.close();
         gate.close();
         store.close();
         try {
