@@ -89,7 +89,7 @@ class DocumentsIT {
 
             assertThat(failures).as("seed %d", seed).isEmpty();
             for (DocumentSession s : sessions) {
-                assertThat(s.awaitSynchronized(Duration.ofSeconds(20))).as("session %s settles", s.clientId()).isTrue();
+                assertThat(s.awaitSynchronized(Duration.ofSeconds(60))).as("session %s settles", s.clientId()).isTrue();
             }
             int head = ((Response.DocOps) admin.read(new Query.DocOps(sessions.get(0).id(), 0, 1))).head();
             await().atMost(Duration.ofSeconds(15)).until(() -> sessions.stream().allMatch(s -> s.revision() == head));

@@ -51,7 +51,7 @@ class QuorumIT {
             for (int id : List.of(leader, other, third)) {
                 cluster.startNode(id);
             }
-            cluster.awaitLeader(Duration.ofSeconds(30));
+            cluster.awaitLeader(Duration.ofSeconds(90));
             append(client, "after", acked);
             cluster.awaitSameDigest(cluster.config().ids(), Duration.ofSeconds(30));
             for (int id : cluster.config().ids()) {

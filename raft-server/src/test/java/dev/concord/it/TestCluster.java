@@ -142,7 +142,7 @@ public final class TestCluster implements AutoCloseable {
 
     /** Waits until a running node reports itself leader and returns its id. */
     public int awaitLeader() {
-        return awaitLeader(Duration.ofSeconds(30));
+        return awaitLeader(Duration.ofSeconds(60));
     }
 
     public int awaitLeader(Duration timeout) {

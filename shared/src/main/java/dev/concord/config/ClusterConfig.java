@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * @param requireAuth whether stream, register, document and event reads and writes need a session token
  *     (account and chat requests always do); every node must agree on it
  * @param passwordIterations PBKDF2 work factor the leader uses for new passwords (stored per account)
+ * @param files shared-folder versions, quotas and upload timeout (see {@link FileLimits})
  * @param warnings things that are legal but unwise (an even node count), printed by the caller
  */
 public record ClusterConfig(
@@ -35,13 +36,15 @@ public record ClusterConfig(
         int clientTtlSecs,
         boolean requireAuth,
         int passwordIterations,
+        FileLimits files,
         List<NodeAddress> nodes,
         List<String> warnings) {
 
     /** The keys cluster.conf may contain besides {@code node.<id>}. */
     public static final Set<String> KEYS = Set.of(
             "group", "data_dir", "election_timeout_ms", "max_election_delay_ms",
-            "snapshot_interval_s", "client_ttl_s", "require_auth", "password_iterations");
+            "snapshot_interval_s", "client_ttl_s", "require_auth", "password_iterations",
+            "file_versions_kept", "file_quota_user_mib", "file_quota_cluster_mib", "upload_timeout_s");
 
     public ClusterConfig {
         nodes = List.copyOf(nodes);
@@ -150,6 +153,7 @@ public record ClusterConfig(
                 intValue(source, values, lineOf, "client_ttl_s", 86_400, 60, 86_400 * 365),
                 boolValue(source, values, lineOf, "require_auth", false),
                 intValue(source, values, lineOf, "password_iterations", 210_000, 1_000, 10_000_000),
+                files(source, values, lineOf),
                 new ArrayList<>(nodes.values()), warnings);
     }
 
@@ -177,7 +181,7 @@ public record ClusterConfig(
     /** The same cluster restricted to these node addresses (the CLI's {@code --servers}). */
     public ClusterConfig withNodes(List<NodeAddress> subset) {
         return new ClusterConfig(source, group, dataDir, electionTimeoutMs, maxElectionDelayMs,
-                snapshotIntervalSecs, clientTtlSecs, requireAuth, passwordIterations, subset, warnings);
+                snapshotIntervalSecs, clientTtlSecs, requireAuth, passwordIterations, files, subset, warnings);
     }
 
     /** Renders a file that parses back to this config (used to generate configs for tests and the chaos runner). */
@@ -191,6 +195,10 @@ public record ClusterConfig(
         out.append("client_ttl_s = ").append(clientTtlSecs).append('\n');
         out.append("require_auth = ").append(requireAuth).append('\n');
         out.append("password_iterations = ").append(passwordIterations).append('\n');
+        out.append("file_versions_kept = ").append(files.versionsKept()).append('\n');
+        out.append("file_quota_user_mib = ").append(files.userQuotaBytes() >> 20).append('\n');
+        out.append("file_quota_cluster_mib = ").append(files.clusterQuotaBytes() >> 20).append('\n');
+        out.append("upload_timeout_s = ").append(files.uploadTimeoutMs() / 1000).append('\n');
         nodes.stream().sorted(Comparator.comparingInt(NodeAddress::id))
                 .forEach(n -> out.append("node.").append(n.id()).append(" = ").append(n.address()).append('\n'));
         return out.toString();
@@ -228,6 +236,18 @@ public record ClusterConfig(
             return Boolean.parseBoolean(v);
         }
         throw error(source, lineOf.get(key), key, "must be true or false, got '" + v + "'");
+    }
+
+    private static FileLimits files(Path source, Map<String, String> values, Map<String, Integer> lineOf) {
+        FileLimits d = FileLimits.DEFAULT;
+        return new FileLimits(
+                intValue(source, values, lineOf, "file_versions_kept", d.versionsKept(), 1, 1000),
+                (long) intValue(source, values, lineOf, "file_quota_user_mib", (int) (d.userQuotaBytes() >> 20), 0,
+                        1 << 30) << 20,
+                (long) intValue(source, values, lineOf, "file_quota_cluster_mib", (int) (d.clusterQuotaBytes() >> 20), 0,
+                        1 << 30) << 20,
+                intValue(source, values, lineOf, "upload_timeout_s", (int) (d.uploadTimeoutMs() / 1000), 1,
+                        86_400 * 30) * 1000L);
     }
 
     private static int parseInt(Path source, int line, String key, String v, int min, int max) {

@@ -25,6 +25,8 @@ public enum ErrorCode {
     RATE_LIMITED(false),
     /** Events before this index were pruned; the subscriber must reload state and resume from now. */
     FEED_TRUNCATED(false),
+    /** Storing this would pass a user's or the cluster's file quota; the message says how much is used. */
+    QUOTA_EXCEEDED(false),
     INTERNAL(false);
 
     private final boolean retryable;

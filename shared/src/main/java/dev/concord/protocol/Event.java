@@ -20,6 +20,7 @@ public record Event(long index, String clientId, long seq, long time, Change cha
         @JsonSubTypes.Type(value = DocDeleted.class, name = "doc.deleted"),
         @JsonSubTypes.Type(value = DocEdited.class, name = "doc.edited"),
         @JsonSubTypes.Type(value = Chat.class, name = "chat"),
+        @JsonSubTypes.Type(value = File.class, name = "file"),
     })
     public sealed interface Change {
     }
@@ -53,5 +54,9 @@ public record Event(long index, String clientId, long seq, long time, Change cha
      * passes it only to sessions allowed to see its conversation.
      */
     public record Chat(dev.concord.protocol.chat.ChatEvent value) implements Change {
+    }
+
+    /** A change in the shared folder tree (see {@link dev.concord.protocol.files.FileEvent}). */
+    public record File(dev.concord.protocol.files.FileEvent value) implements Change {
     }
 }

@@ -23,4 +23,14 @@ public final class Limits {
     public static final int DEDUP_WINDOW = 256;
     /** Longest document (UTF-16 chars); an edit that would grow one past it is refused. */
     public static final int MAX_DOC_CHARS = 8 * 1024 * 1024;
+    /**
+     * Bytes of file data per upload chunk, and so per log entry: every chunk but a file's last is
+     * exactly this long. The chunk travels raw beside the entry's JSON ({@link Payloads}), so a chunk
+     * entry is this plus a header of well under {@link #MAX_ENTRY_BYTES}.
+     */
+    public static final int FILE_CHUNK_BYTES = 1024 * 1024;
+    /** Largest file. */
+    public static final long MAX_FILE_BYTES = 1L << 30;
+    /** Most namespace entries one move, delete or trash restore may touch (one log entry applies them all). */
+    public static final int MAX_TREE_ENTRIES = 10_000;
 }

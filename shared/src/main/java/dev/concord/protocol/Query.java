@@ -21,6 +21,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Query.DocAt.class, name = "doc.at"),
     @JsonSubTypes.Type(value = Query.DocOps.class, name = "doc.ops"),
     @JsonSubTypes.Type(value = Query.Chat.class, name = "chat"),
+    @JsonSubTypes.Type(value = Query.File.class, name = "file"),
 })
 public sealed interface Query {
 
@@ -69,5 +70,9 @@ public sealed interface Query {
 
     /** An account or chat read (see {@link dev.concord.protocol.chat.ChatQuery}); needs a session token. */
     record Chat(dev.concord.protocol.chat.ChatQuery query) implements Query {
+    }
+
+    /** A shared-folder or file read (see {@link dev.concord.protocol.files.FileQuery}). Linearizable. */
+    record File(dev.concord.protocol.files.FileQuery query) implements Query {
     }
 }

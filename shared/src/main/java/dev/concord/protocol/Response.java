@@ -20,6 +20,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Response.DocOps.class, name = "doc.ops"),
     @JsonSubTypes.Type(value = Response.Carets.class, name = "carets"),
     @JsonSubTypes.Type(value = Response.Chat.class, name = "chat"),
+    @JsonSubTypes.Type(value = Response.File.class, name = "file"),
 })
 public sealed interface Response {
 
@@ -115,5 +116,9 @@ public sealed interface Response {
 
     /** Answer to a {@link Query.Chat} (see {@link dev.concord.protocol.chat.ChatReply}). */
     record Chat(dev.concord.protocol.chat.ChatReply reply) implements Response {
+    }
+
+    /** Answer to a {@link Query.File} as of applied log index {@code index} (see {@link dev.concord.protocol.files.FileReply}). */
+    record File(dev.concord.protocol.files.FileReply value, long index) implements Response {
     }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Result.DocDeleted.class, name = "doc.deleted"),
     @JsonSubTypes.Type(value = Result.DocCommitted.class, name = "doc.committed"),
     @JsonSubTypes.Type(value = Result.Chat.class, name = "chat"),
+    @JsonSubTypes.Type(value = Result.File.class, name = "file"),
 })
 public sealed interface Result {
 
@@ -56,5 +57,9 @@ public sealed interface Result {
 
     /** Outcome of an account or chat write (see {@link dev.concord.protocol.chat.ChatResult}). */
     record Chat(dev.concord.protocol.chat.ChatResult value, long index) implements Result {
+    }
+
+    /** Outcome of a shared-folder or file write (see {@link dev.concord.protocol.files.FileResult}). */
+    record File(dev.concord.protocol.files.FileResult value, long index) implements Result {
     }
 }

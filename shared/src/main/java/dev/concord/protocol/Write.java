@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Write.DocSubmit.class, name = "doc.submit"),
     @JsonSubTypes.Type(value = Write.DocRestore.class, name = "doc.restore"),
     @JsonSubTypes.Type(value = Write.Chat.class, name = "chat"),
+    @JsonSubTypes.Type(value = Write.File.class, name = "file"),
 })
 public sealed interface Write {
 
@@ -127,6 +128,23 @@ public sealed interface Write {
                 throw new ConcordException(ErrorCode.BAD_REQUEST, "chat write has no op");
             }
             op.validate();
+        }
+    }
+
+    /** A shared-folder or file write; the family lives in {@link dev.concord.protocol.files.FileOp}. */
+    record File(dev.concord.protocol.files.FileOp op) implements Write {
+        @Override
+        public void validate() {
+            if (op == null) {
+                throw new ConcordException(ErrorCode.BAD_REQUEST, "file write has no op");
+            }
+            op.validate();
+        }
+
+        @Override
+        public int sizeHint() {
+            return op instanceof dev.concord.protocol.files.FileOp.Chunk c && c.data() != null
+                    ? 128 + c.data().length : Write.super.sizeHint();
         }
     }
 }

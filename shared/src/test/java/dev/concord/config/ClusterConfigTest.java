@@ -36,6 +36,17 @@ class ClusterConfigTest {
         assertThat(c.electionTimeoutMs()).isEqualTo(1000);
         assertThat(c.maxElectionDelayMs()).isEqualTo(150);
         assertThat(c.ids()).containsExactly(7);
+        assertThat(c.files()).isEqualTo(FileLimits.DEFAULT);
+    }
+
+    @Test
+    void fileKeysAreParsedInTheirUnitsAndRoundTripThroughRender() {
+        ClusterConfig c = parse("file_versions_kept = 3\nfile_quota_user_mib = 5\nfile_quota_cluster_mib = 0\n"
+                + "upload_timeout_s = 2\nnode.1 = h:1");
+        assertThat(c.files()).isEqualTo(new FileLimits(3, 5L << 20, 0, 2000));
+        assertThat(ClusterConfig.parse(c.render(), FILE).files()).isEqualTo(c.files());
+        assertThatThrownBy(() -> parse("file_versions_kept = 0\nnode.1 = h:1"))
+                .hasMessageContaining("file_versions_kept").hasMessageContaining("between 1 and 1000");
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class CliContext implements AutoCloseable {
 
     private ClusterConfig config;
     private ClusterClient client;
+    private final List<AutoCloseable> closing = new ArrayList<>();
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -103,12 +104,24 @@ public final class CliContext implements AutoCloseable {
         return ClusterClient.await(client().newWriter(token).submit(op));
     }
 
+    /** Closes {@code resource} when the command ends, with the shared client. */
+    void onClose(AutoCloseable resource) {
+        closing.add(resource);
+    }
+
     void printJson(Object value) {
         out.println(Codec.toJson(value));
     }
 
     @Override
     public void close() {
+        for (AutoCloseable c : closing) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                err.println("warning: " + e.getMessage());
+            }
+        }
         if (client != null) {
             client.close();
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * The nodes of a cluster.conf that run on this machine, as background processes: a pid file and a
@@ -25,12 +26,24 @@ public final class LocalCluster {
     private final String java;
     private final String classpath;
     private final List<String> jvmFlags;
+    private final IntFunction<List<String>> launchPrefix;
 
     /**
      * @param confFile the file nodes are started with (must parse to {@code config})
      * @param classpath the server's class path; null means this JVM's (tests run with both on it)
      */
     public LocalCluster(ClusterConfig config, Path confFile, String classpath, List<String> jvmFlags) {
+        this(config, confFile, classpath, jvmFlags, id -> List.of());
+    }
+
+    /**
+     * @param launchPrefix words put before a node's command, per node id (the chaos runner's
+     *     {@code ip netns exec NS}); the prefix must exec the rest in the same process, so the pid
+     *     started here stays the node's pid
+     */
+    public LocalCluster(ClusterConfig config, Path confFile, String classpath, List<String> jvmFlags,
+                        IntFunction<List<String>> launchPrefix) {
+        this.launchPrefix = launchPrefix;
         this.config = config;
         this.confFile = confFile.toAbsolutePath();
         this.java = ProcessHandle.current().info().command().orElse(
@@ -109,7 +122,7 @@ public final class LocalCluster {
         }
         Path dir = config.nodeDir(id);
         Files.createDirectories(dir);
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(launchPrefix.apply(id));
         if (new File("/usr/bin/setsid").canExecute()) {
             cmd.add("/usr/bin/setsid"); // own session: Ctrl-C in the terminal that ran `cluster up` spares the nodes
         }

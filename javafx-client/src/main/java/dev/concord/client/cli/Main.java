@@ -14,8 +14,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "concord", mixinStandardHelpOptions = true, version = "Concord 0.1",
         description = "Concord: documents, chat and files replicated by Raft.",
         subcommands = {UpCommand.class, ClusterCommand.class, StreamCommand.class, CasCommand.class,
-            GetCommand.class, DocCommand.class, UserCommand.class, ChatCommand.class, BenchCommand.class,
-            GuiCommand.class, CommandLine.HelpCommand.class},
+            GetCommand.class, DocCommand.class, FileCommand.class, UserCommand.class, ChatCommand.class,
+            BenchCommand.class, ChaosCommand.class, FuzzCommand.class, GuiCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run one node in the foreground: concord server --node N [--conf FILE]"})
 public final class Main implements Runnable {
     @Mixin

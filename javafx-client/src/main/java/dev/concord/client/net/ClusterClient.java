@@ -158,6 +158,18 @@ public final class ClusterClient implements AutoCloseable {
         });
     }
 
+    /**
+     * Serves this client's reads from {@code node} (one of its nodes) until it fails, instead of the
+     * node picked at random: for reading near where the data is, and for tests that need to know.
+     */
+    public void readFrom(NodeAddress node) {
+        int i = route.nodes().indexOf(node);
+        if (i < 0) {
+            throw new IllegalArgumentException(node.address() + " is not one of this client's nodes");
+        }
+        readSalt = i;
+    }
+
     /** Asks one particular node, once, without retries (status and digest of that node). */
     public CompletableFuture<Response> ask(NodeAddress node, Query query, long timeoutMs) {
         return ask(node, query, null, timeoutMs);

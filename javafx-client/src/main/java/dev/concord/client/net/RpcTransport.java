@@ -6,7 +6,7 @@ import com.alipay.sofa.jraft.rpc.RpcClient;
 import com.alipay.sofa.jraft.util.Endpoint;
 import com.alipay.sofa.jraft.util.RpcFactoryHelper;
 import dev.concord.config.NodeAddress;
-import dev.concord.protocol.Codec;
+import dev.concord.protocol.Payloads;
 import dev.concord.protocol.ConcordException;
 import dev.concord.protocol.ErrorCode;
 import dev.concord.protocol.Frames;
@@ -25,6 +25,7 @@ final class RpcTransport implements AutoCloseable {
 
     RpcTransport(Executor callbacks) {
         this.callbacks = callbacks;
+        FrameSerializer.register();
         this.rpc = RpcFactoryHelper.rpcFactory().createRpcClient();
         RpcOptions opts = new RpcOptions();
         opts.setRpcConnectTimeoutMs(500);
@@ -44,7 +45,7 @@ final class RpcTransport implements AutoCloseable {
                     f.completeExceptionally(unreachable(node, err));
                 } else if (result instanceof Frames.ReplyFrame reply) {
                     try {
-                        f.complete(Codec.decode(reply.body, Response.class));
+                        f.complete(Payloads.decodeReply(reply));
                     } catch (ConcordException e) {
                         f.completeExceptionally(new ConcordException(ErrorCode.INTERNAL,
                                 "node " + node.address() + " sent an unreadable reply: " + e.getMessage()));

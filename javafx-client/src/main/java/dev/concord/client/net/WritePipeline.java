@@ -2,11 +2,11 @@ package dev.concord.client.net;
 
 import dev.concord.config.NodeAddress;
 import dev.concord.protocol.ClientWrite;
-import dev.concord.protocol.Codec;
 import dev.concord.protocol.ConcordException;
 import dev.concord.protocol.ErrorCode;
 import dev.concord.protocol.Frames;
 import dev.concord.protocol.Limits;
+import dev.concord.protocol.Payloads;
 import dev.concord.protocol.Response;
 import dev.concord.protocol.Result;
 import dev.concord.protocol.WriteBatch;
@@ -68,7 +68,9 @@ final class WritePipeline {
             synchronized (this) {
                 // Send at once when idle (one writer pays one round trip); while busy, only a batch
                 // worth a round trip goes out beside the ones in flight, else writes wait and join.
-                boolean worthIt = inFlight == 0 || queue.size() >= MIN_BUSY_BATCH;
+                // A write that fills a batch alone (a file chunk) is always worth one.
+                boolean worthIt = inFlight == 0 || queue.size() >= MIN_BUSY_BATCH
+                        || (!queue.isEmpty() && queue.peekFirst().bytes() >= options.maxBatchBytes());
                 if (queue.isEmpty() || !worthIt || inFlight >= options.maxInFlight()
                         || System.nanoTime() - resumeAtNanos < 0) {
                     return;
@@ -89,7 +91,7 @@ final class WritePipeline {
     private void send(List<Pending> batch) {
         NodeAddress target = route.target();
         List<ClientWrite> writes = batch.stream().map(Pending::write).toList();
-        Frames.WriteFrame frame = new Frames.WriteFrame(Codec.encode(new WriteBatch(Limits.PROTOCOL, writes)));
+        Frames.WriteFrame frame = Payloads.writeFrame(new WriteBatch(Limits.PROTOCOL, writes));
         transport.call(target, frame, options.rpcTimeoutMs())
                 .whenComplete((resp, err) -> handle(target, batch, resp, err));
     }

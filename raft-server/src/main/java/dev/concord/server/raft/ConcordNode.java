@@ -9,6 +9,8 @@ import com.alipay.sofa.jraft.option.NodeOptions;
 import com.alipay.sofa.jraft.option.RaftOptions;
 import com.alipay.sofa.jraft.rpc.RaftRpcServerFactory;
 import com.alipay.sofa.jraft.rpc.impl.BoltRpcServer;
+import com.alipay.sofa.jraft.storage.impl.RocksDBLogStorage;
+import com.alipay.sofa.jraft.util.StorageOptionsFactory;
 import dev.concord.config.ClusterConfig;
 import dev.concord.config.NodeAddress;
 import dev.concord.protocol.NodeStatus;
@@ -19,6 +21,7 @@ import dev.concord.server.feed.Presence;
 import dev.concord.server.rpc.AccountGate;
 import dev.concord.server.rpc.CaretProcessor;
 import dev.concord.server.rpc.ChatQueries;
+import dev.concord.server.rpc.FrameSerializer;
 import dev.concord.server.rpc.ReadProcessor;
 import dev.concord.server.rpc.WriteProcessor;
 import dev.concord.server.state.ChatReader;
@@ -36,6 +39,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,11 +75,14 @@ public final class ConcordNode implements AutoCloseable {
         this.lockChannel = lock(dir);
         checkPortFree(self);
         this.store = RocksStore.openEmpty(dir.resolve("state"));
-        StateReader reader = new StateReader(store);
+        StateReader reader = new StateReader(store, config.files());
         this.feed = new Feed(reader);
-        ReplicatedState state = new ReplicatedState(store, config.clientTtlSecs() * 1000L);
+        ReplicatedState state = new ReplicatedState(store, config.clientTtlSecs() * 1000L, ReplicatedState.EVENT_RETAIN,
+                config.files());
         this.fsm = new ConcordStateMachine(store, state, feed::applied);
 
+        FrameSerializer.register();
+        tuneLogStorage();
         BoltRpcServer rpc = new BoltRpcServer(new RpcServer(self.host(), self.port(), true));
         RaftRpcServerFactory.addRaftRequestProcessors(rpc);
         Node[] holder = new Node[1];
@@ -100,6 +108,16 @@ public final class ConcordNode implements AutoCloseable {
         RaftOptions raft = new RaftOptions();
         raft.setMaxElectionDelayMs(config.maxElectionDelayMs());
         raft.setSync(Boolean.parseBoolean(System.getProperty("concord.raft.sync", "true")));
+        // File chunks make 1 MiB entries. jraft puts at least one entry in each AppendEntries and adds
+        // more while the body is under maxBodySize (512 KiB by default: one chunk per RPC); 4 MiB lets
+        // a follower catching up take a few chunks per round trip. The log writer syncs each time its
+        // buffer passes maxAppendBufferSize (256 KiB: one fsync per chunk); 4 MiB lets chunks that
+        // arrive together share one. Snapshot files (RocksDB checkpoints holding file data) are
+        // copied in 1 MiB pieces instead of 128 KiB, so an install of hundreds of MiB takes hundreds
+        // of round trips, not thousands.
+        raft.setMaxBodySize(4 * 1024 * 1024);
+        raft.setMaxAppendBufferSize(4 * 1024 * 1024);
+        raft.setMaxByteCountPerRpc(1024 * 1024);
         opts.setRaftOptions(raft);
 
         this.group = new RaftGroupService(config.group(), new PeerId(self.host(), self.port()), opts, rpc);
@@ -111,6 +129,28 @@ public final class ConcordNode implements AutoCloseable {
         LOG.info("node {} up at {} (group {}, {} nodes, data {})", id, self.address(), config.group(),
                 config.nodes().size(), dir);
     }
+
+    /**
+     * jraft's RocksDB log compresses with LZ4 and compacts level by level, so each 1 MiB file chunk
+     * was compressed (uselessly: file data rarely compresses) and rewritten several times on every
+     * node; flush and compaction threads cost more CPU than the rest of an upload. Values of 64 KiB
+     * and more go to blob files instead, written once at flush and deleted whole once the log is
+     * truncated past them; the rest stays as jraft sets it. JVM-wide: jraft reads it per log open.
+     */
+    private static synchronized void tuneLogStorage() {
+        if (logStorageTuned) {
+            return;
+        }
+        ColumnFamilyOptions cf = StorageOptionsFactory.getDefaultRocksDBColumnFamilyOptions()
+                .setCompressionType(CompressionType.NO_COMPRESSION)
+                .setEnableBlobFiles(true)
+                .setMinBlobSize(64 * 1024)
+                .setBlobFileSize(256L * 1024 * 1024);
+        StorageOptionsFactory.registerRocksDBColumnFamilyOptions(RocksDBLogStorage.class, cf);
+        logStorageTuned = true;
+    }
+
+    private static boolean logStorageTuned;
 
     /** Starts node {@code id} of {@code config}; fails at once if its port or data dir is taken. */
     public static ConcordNode start(ClusterConfig config, int id) {

@@ -9,7 +9,7 @@ import com.alipay.sofa.jraft.error.RaftError;
 import com.alipay.sofa.jraft.error.RaftException;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotReader;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotWriter;
-import dev.concord.protocol.Codec;
+import dev.concord.protocol.Payloads;
 import dev.concord.protocol.Command;
 import dev.concord.protocol.Result;
 import dev.concord.server.state.ReplicatedState;
@@ -76,7 +76,7 @@ public final class ConcordStateMachine extends StateMachineAdapter {
             data.get(bytes);
             Command.Entry entry;
             try {
-                entry = Codec.decode(bytes, Command.Entry.class);
+                entry = Payloads.decodeEntry(bytes);
             } catch (RuntimeException e) {
                 // The leader only proposes entries it encoded itself: this is a corrupt log, not bad input.
                 LOG.error("log entry {} cannot be decoded ({}); stopping this node's state machine."

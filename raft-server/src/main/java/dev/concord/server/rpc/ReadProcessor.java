@@ -62,7 +62,7 @@ public final class ReadProcessor implements RpcProcessor<Frames.ReadFrame> {
     @Override
     public void handleRequest(RpcContext ctx, Frames.ReadFrame frame) {
         try {
-            if (frame.body == null || frame.body.length > Limits.MAX_FRAME_BYTES) {
+            if (frame.body != null && frame.body.length > Limits.MAX_FRAME_BYTES) { // null: decode says BAD_REQUEST
                 throw new ConcordException(ErrorCode.TOO_LARGE, "read request over " + Limits.MAX_FRAME_BYTES + " bytes");
             }
             ReadRequest req = Codec.decode(frame.body, ReadRequest.class);
@@ -102,6 +102,24 @@ public final class ReadProcessor implements RpcProcessor<Frames.ReadFrame> {
             DocumentReader.validate(query);
             chat.checkPlain(token);
             linearizable(ctx, () -> reader.documents().serve(query));
+        } else if (query instanceof Query.File f) {
+            serveFile(ctx, f);
+        }
+    }
+
+    /**
+     * A chunk of a version is immutable, so a node that has applied the index where the reader saw
+     * the version answers without a readIndex round: followers serve downloads on their own.
+     */
+    private void serveFile(RpcContext ctx, Query.File f) {
+        if (f.query() == null) {
+            throw new ConcordException(ErrorCode.BAD_REQUEST, "file query is empty");
+        }
+        f.query().validate();
+        if (f.query() instanceof dev.concord.protocol.files.FileQuery.Read r && r.atIndex() <= reader.appliedIndex()) {
+            Replies.send(ctx, reader.files().serve(r));
+        } else {
+            linearizable(ctx, () -> reader.files().serve(f.query()));
         }
     }
 

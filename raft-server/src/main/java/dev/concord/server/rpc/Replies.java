@@ -1,10 +1,9 @@
 package dev.concord.server.rpc;
 
 import com.alipay.sofa.jraft.rpc.RpcContext;
-import dev.concord.protocol.Codec;
 import dev.concord.protocol.ConcordException;
 import dev.concord.protocol.ErrorCode;
-import dev.concord.protocol.Frames;
+import dev.concord.protocol.Payloads;
 import dev.concord.protocol.Limits;
 import dev.concord.protocol.Response;
 
@@ -14,7 +13,7 @@ final class Replies {
     }
 
     static void send(RpcContext ctx, Response response) {
-        ctx.sendResponse(new Frames.ReplyFrame(Codec.encode(response)));
+        ctx.sendResponse(Payloads.replyFrame(response));
     }
 
     static void checkProtocol(int protocol) {

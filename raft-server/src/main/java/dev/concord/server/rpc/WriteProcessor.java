@@ -9,12 +9,12 @@ import com.alipay.sofa.jraft.error.RaftError;
 import com.alipay.sofa.jraft.rpc.RpcContext;
 import com.alipay.sofa.jraft.rpc.RpcProcessor;
 import dev.concord.protocol.ClientWrite;
-import dev.concord.protocol.Codec;
 import dev.concord.protocol.Command;
 import dev.concord.protocol.ConcordException;
 import dev.concord.protocol.ErrorCode;
 import dev.concord.protocol.Frames;
 import dev.concord.protocol.Limits;
+import dev.concord.protocol.Payloads;
 import dev.concord.protocol.Response;
 import dev.concord.protocol.Result;
 import dev.concord.protocol.Validation;
@@ -46,6 +46,7 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
         return t;
     });
     private long lastStamp;
+    private final PayloadBudget budget = new PayloadBudget();
 
     public WriteProcessor(Supplier<Node> node, AccountGate gate) {
         this.node = node;
@@ -78,11 +79,13 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
     }
 
     private void propose(RpcContext ctx, Frames.WriteFrame frame) {
-        if (frame.body == null || frame.body.length > Limits.MAX_FRAME_BYTES) {
-            throw new ConcordException(ErrorCode.TOO_LARGE, "write request of "
-                    + (frame.body == null ? 0 : frame.body.length) + " bytes; the limit is " + Limits.MAX_FRAME_BYTES);
+        // A null body is not too large but empty: decode refuses it with BAD_REQUEST.
+        if ((frame.body != null && frame.body.length > Limits.MAX_FRAME_BYTES)
+                || (frame.data != null && frame.data.length > Limits.MAX_FRAME_BYTES)) {
+            throw new ConcordException(ErrorCode.TOO_LARGE, "write request over " + Limits.MAX_FRAME_BYTES
+                    + " bytes; send fewer writes at once");
         }
-        WriteBatch batch = Codec.decode(frame.body, WriteBatch.class);
+        WriteBatch batch = Payloads.decodeWriteFrame(frame);
         Replies.checkProtocol(batch.protocol());
         if (batch.writes().isEmpty() || batch.writes().size() > Limits.MAX_BATCH_WRITES) {
             throw new ConcordException(ErrorCode.BAD_REQUEST, "a write request holds 1.."
@@ -171,12 +174,18 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
             commands.add(new Command(Command.VERSION, w.clientId(), w.seq(), now, ad.op(), ad.session()));
             finish.add(ad.finish());
         }
-        byte[] entry = Codec.encode(new Command.Entry(Command.VERSION, commands));
-        if (entry.length > Limits.MAX_ENTRY_BYTES) {
+        // File chunks ride beside the JSON (each at most FILE_CHUNK_BYTES, checked by validate()): the limit is on the JSON.
+        byte[] entry = Payloads.encodeEntry(new Command.Entry(Command.VERSION, commands));
+        if (Payloads.jsonLength(entry) > Limits.MAX_ENTRY_BYTES) {
             throw new ConcordException(ErrorCode.TOO_LARGE, "writes encode to " + entry.length
                     + " bytes; one request may carry at most " + Limits.MAX_ENTRY_BYTES + ": send fewer at once");
         }
-        n.apply(new Task(ByteBuffer.wrap(entry), new ReplyClosure(ctx, a.early(), finish, n)));
+        long payload = entry.length - Payloads.jsonLength(entry);
+        if (payload > 0 && !budget.tryAcquire(payload)) {
+            throw new ConcordException(ErrorCode.UNAVAILABLE, "the leader has " + (budget.inFlight() >> 20)
+                    + " MiB of file chunks in flight; retry shortly");
+        }
+        n.apply(new Task(ByteBuffer.wrap(entry), new ReplyClosure(ctx, a.early(), finish, n, payload, budget)));
     }
 
     /** Leader time in epoch millis, never going backwards on this node. */
@@ -200,16 +209,22 @@ public final class WriteProcessor implements RpcProcessor<Frames.WriteFrame> {
         private final Result[] early;
         private final List<UnaryOperator<Result>> finish;
         private final Node node;
+        private final long payload;
+        private final PayloadBudget budget;
 
-        ReplyClosure(RpcContext ctx, Result[] early, List<UnaryOperator<Result>> finish, Node node) {
+        ReplyClosure(RpcContext ctx, Result[] early, List<UnaryOperator<Result>> finish, Node node, long payload,
+                     PayloadBudget budget) {
             this.ctx = ctx;
             this.early = early;
             this.finish = finish;
             this.node = node;
+            this.payload = payload;
+            this.budget = budget;
         }
 
         @Override
         public void run(Status status) {
+            budget.release(payload);
             if (!status.isOk()) {
                 // Not committed by us; it may still commit under the next leader, so the client
                 // retries with the same (clientId, seq) and the table answers if it did.

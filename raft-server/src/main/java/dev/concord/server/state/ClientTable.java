@@ -32,8 +32,9 @@ final class ClientTable {
     /**
      * The remembered result of (clientId, seq), a STALE_SEQ rejection, or null if it must be applied.
      * A seq above the client's highest is new by construction, so the common case costs one lookup.
+     * The rejection carries {@code index}: it is decided in apply, so it went through the log.
      */
-    Result lookup(String clientId, long seq, Entry e) {
+    Result lookup(String clientId, long seq, Entry e, long index) {
         if (e == null || seq > e.highest()) {
             return null;
         }
@@ -44,13 +45,13 @@ final class ClientTable {
         if (seq <= e.highest() - Limits.DEDUP_WINDOW) {
             return new Result.Rejected(ErrorCode.STALE_SEQ, "seq " + seq + " of client " + clientId
                     + " is older than the last " + Limits.DEDUP_WINDOW + " writes the cluster remembers;"
-                    + " it may have been applied: read the state before retrying", 0);
+                    + " it may have been applied: read the state before retrying", index);
         }
         return null;
     }
 
     Result lookup(String clientId, long seq) {
-        return lookup(clientId, seq, entry(clientId));
+        return lookup(clientId, seq, entry(clientId), 0);
     }
 
     /** Remembers the result of a newly applied (clientId, seq) and trims the window. */

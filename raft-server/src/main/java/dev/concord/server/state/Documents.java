@@ -202,7 +202,7 @@ final class Documents {
     }
 
     /**
-     * A path is free when nothing holds it, no ancestor is a document (a document is not a folder),
+     * A path is free when nothing holds it, no ancestor is a document or file (only folders hold things),
      * and nothing lives below it (it would be a folder).
      */
     private void requireFree(String path) {
@@ -211,8 +211,9 @@ final class Documents {
         }
         for (int i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) {
             String ancestor = path.substring(0, i);
-            if (docs.name(ancestor) != null) {
-                throw new ConcordException(ErrorCode.CONFLICT, ancestor + " is a document, so " + path
+            DocStore.Name a = docs.name(ancestor);
+            if (a != null && !dev.concord.protocol.files.FileEntry.FOLDER.equals(a.kind())) {
+                throw new ConcordException(ErrorCode.CONFLICT, ancestor + " is a " + a.kind() + ", so " + path
                         + " cannot be inside it; pick another path");
             }
         }

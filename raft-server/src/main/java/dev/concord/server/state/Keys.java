@@ -23,6 +23,15 @@ import java.nio.charset.StandardCharsets;
  *   k/{id}{rev}          text checkpoint at revision rev (UTF-8)
  *   a/{id}               start positions of surrogate pairs in the head text (absent when none)
  *   u/...  x/...         accounts and sessions, chat (messages, rooms, queues): see ChatKeys
+ *   m/files m/folders m/blobs m/trash   last file, folder, upload (= blob) and trash item id handed out
+ *   m/filebytes          file bytes charged in the whole cluster   m/uploadsweep  index of the last upload sweep
+ *   o/{id}               folder metadata (n/ entries of kind "folder" point here)
+ *   F/{id}               file metadata: path, head version      V/{id}{version}  one kept version -> blob
+ *   U/{id}               unfinished upload: target, declared size and SHA-256, chunks received
+ *   B/{blob}             stored bytes of one upload: size, SHA-256, owner, versions referring to it
+ *   b/{blob}{chunk}      one chunk of file data (FILE_CHUNK_BYTES, the last may be shorter)
+ *   t/{id}               trash item: original path and the entries it holds
+ *   q/{account}          file bytes charged to an account
  * </pre>
  */
 final class Keys {
@@ -87,6 +96,51 @@ final class Keys {
 
     static byte[] docPairs(long id) {
         return withLong(bytes("a/"), id);
+    }
+
+    static final byte[] FILE_SEQ = bytes("m/files");
+    static final byte[] FOLDER_SEQ = bytes("m/folders");
+    static final byte[] BLOB_SEQ = bytes("m/blobs");
+    static final byte[] TRASH_SEQ = bytes("m/trash");
+    static final byte[] FILE_BYTES = bytes("m/filebytes");
+    static final byte[] UPLOAD_SWEEP = bytes("m/uploadsweep");
+
+    static byte[] folder(long id) {
+        return withLong(bytes("o/"), id);
+    }
+
+    static byte[] file(long id) {
+        return withLong(bytes("F/"), id);
+    }
+
+    static byte[] version(long file, long version) {
+        return withLong(withLong(bytes("V/"), file), version);
+    }
+
+    static byte[] upload(long id) {
+        return withLong(bytes("U/"), id);
+    }
+
+    static final byte[] UPLOADS_FROM = bytes("U/");
+    static final byte[] UPLOADS_TO = bytes("U0");
+
+    static byte[] blob(long id) {
+        return withLong(bytes("B/"), id);
+    }
+
+    static byte[] chunk(long blob, long chunk) {
+        return withLong(withLong(bytes("b/"), blob), chunk);
+    }
+
+    static byte[] trash(long id) {
+        return withLong(bytes("t/"), id);
+    }
+
+    static final byte[] TRASH_FROM = bytes("t/");
+    static final byte[] TRASH_TO = bytes("t0");
+
+    static byte[] usage(String account) {
+        return bytes("q/" + account);
     }
 
     static byte[] bytes(String s) {

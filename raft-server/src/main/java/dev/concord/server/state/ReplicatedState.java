@@ -1,5 +1,6 @@
 package dev.concord.server.state;
 
+import dev.concord.config.FileLimits;
 import dev.concord.protocol.Codec;
 import dev.concord.protocol.Command;
 import dev.concord.protocol.ConcordException;
@@ -29,6 +30,7 @@ public final class ReplicatedState {
     private final Streams streams;
     private final Documents documents;
     private final ChatCommands chat;
+    private final Files files;
     private final long eventRetain;
 
     public ReplicatedState(KvStore store, long clientTtlMs) {
@@ -36,6 +38,11 @@ public final class ReplicatedState {
     }
 
     public ReplicatedState(KvStore store, long clientTtlMs, long eventRetain) {
+        this(store, clientTtlMs, eventRetain, FileLimits.DEFAULT);
+    }
+
+    /** {@code fileLimits} shape file state (versions kept, quotas, upload timeout): every node must use the same. */
+    public ReplicatedState(KvStore store, long clientTtlMs, long eventRetain, FileLimits fileLimits) {
         this.store = store;
         this.eventRetain = eventRetain;
         this.clients = new ClientTable(store, clientTtlMs);
@@ -43,6 +50,7 @@ public final class ReplicatedState {
         this.streams = new Streams(store);
         this.documents = new Documents(store);
         this.chat = new ChatCommands(store);
+        this.files = new Files(store, fileLimits);
     }
 
     /** Applies one committed entry; the returned results line up with the entry's commands. */
@@ -64,13 +72,14 @@ public final class ReplicatedState {
         }
         pruneEvents(index);
         clients.maybeSweep(index, now);
+        files.maybeSweep(index, now);
         store.put(Keys.APPLIED, Keys.longValue(index));
         return results;
     }
 
     private Result applyOne(Command cmd, long index, long now, List<Event> events) {
         ClientTable.Entry client = clients.entry(cmd.clientId());
-        Result seen = clients.lookup(cmd.clientId(), cmd.seq(), client);
+        Result seen = clients.lookup(cmd.clientId(), cmd.seq(), client, index);
         if (seen != null) {
             return seen;
         }
@@ -120,6 +129,9 @@ public final class ReplicatedState {
         }
         if (Documents.handles(op)) {
             return documents.execute(cmd, index, now, events);
+        }
+        if (Files.handles(op)) {
+            return files.execute(cmd, index, now, events);
         }
         throw new ConcordException(ErrorCode.BAD_REQUEST, "unknown write " + op.getClass().getSimpleName());
     }

@@ -43,9 +43,15 @@ public final class RocksStore implements KvStore {
 
     private RocksStore(Path dir) {
         this.dir = dir;
-        // Bloom filters: most point lookups in apply are for keys that do not exist yet.
+        // Bloom filters: most point lookups in apply are for keys that do not exist yet. Blob files:
+        // values of 64 KiB and more (file chunks) are written once into blob files at flush and never
+        // rewritten by compaction, which would otherwise copy every chunk again at each level.
         this.options = new Options().setCreateIfMissing(true)
-                .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(10, false)));
+                .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(10, false)))
+                .setEnableBlobFiles(true)
+                .setMinBlobSize(64 * 1024)
+                .setBlobFileSize(256L * 1024 * 1024)
+                .setEnableBlobGarbageCollection(true);
         this.writeOptions = new WriteOptions().setDisableWAL(true).setSync(false);
         open();
     }
@@ -197,7 +203,7 @@ public final class RocksStore implements KvStore {
     }
 
     /**
-     * Replaces the whole store with a checkpoint's contents. Immutable SST files are hard-linked;
+     * Replaces the whole store with a checkpoint's contents. Immutable SST and blob files are hard-linked;
      * the files RocksDB rewrites (MANIFEST, CURRENT, OPTIONS) are copied, so the checkpoint stays intact.
      */
     public void restore(Path checkpoint) {
@@ -217,7 +223,8 @@ public final class RocksStore implements KvStore {
             try (Stream<Path> files = Files.list(checkpoint)) {
                 for (Path f : files.toList()) {
                     Path to = dir.resolve(f.getFileName());
-                    if (f.getFileName().toString().endsWith(".sst")) {
+                    String name = f.getFileName().toString();
+                    if (name.endsWith(".sst") || name.endsWith(".blob")) {
                         try {
                             Files.createLink(to, f);
                             continue;

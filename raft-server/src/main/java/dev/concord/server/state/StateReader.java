@@ -18,14 +18,26 @@ import java.util.List;
 /** Reads of committed state for RPC threads; each call sees one consistent committed view. */
 public final class StateReader {
     private final KvStore store;
+    private final dev.concord.config.FileLimits fileLimits;
 
     public StateReader(KvStore store) {
+        this(store, dev.concord.config.FileLimits.DEFAULT);
+    }
+
+    /** {@code fileLimits}: the cluster's file settings, which file answers report (quotas, upload expiry). */
+    public StateReader(KvStore store, dev.concord.config.FileLimits fileLimits) {
         this.store = store;
+        this.fileLimits = fileLimits;
     }
 
     /** Document queries over the same store. */
     public DocumentReader documents() {
         return new DocumentReader(store);
+    }
+
+    /** Shared-tree queries over the same store. */
+    public FileReader files() {
+        return new FileReader(store, fileLimits);
     }
 
     public long appliedIndex() {
