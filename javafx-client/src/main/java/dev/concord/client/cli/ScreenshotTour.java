@@ -163,7 +163,12 @@ final class ScreenshotTour {
             var rows = clusterTable().getItems();
             return rows.stream().anyMatch(r -> r.node().id() == leaderId && r.status() == null);
         });
-        Thread.sleep(200);
+        // Best effort: catch the status bar mid-election (it may already have reconnected).
+        long until = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < until && !fxGet(() -> w.window().statusBar().stateLabel().getText().contains("reconnecting")
+                || w.status().summaryProperty().get().startsWith("no leader"))) {
+            Thread.sleep(50);
+        }
         shot("failover.png");
         typing.join();
         w.context().local().start(leaderId);

@@ -36,25 +36,21 @@ public final class ClusterPanelView extends BorderPane {
         table.setItems(model.nodes());
         table.setId("cluster-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("Node", r -> String.valueOf(r.node().id())));
-        table.getColumns().add(column("Address", r -> r.node().address()));
-        table.getColumns().add(column("Process", NodeRow::process));
-        table.getColumns().add(column("Role", r -> r.status() == null ? "—" : r.status().role().toLowerCase()));
-        table.getColumns().get(0).setMaxWidth(60);
-        table.getColumns().get(1).setMinWidth(130);
-        table.getColumns().get(2).setMinWidth(70);
-        table.getColumns().get(3).setMinWidth(80);
-        table.getColumns().add(column("Term", r -> r.status() == null ? "—" : String.valueOf(r.status().term())));
-        table.getColumns().add(column("Last", r -> r.status() == null ? "—" : String.valueOf(r.status().lastLogIndex())));
-        table.getColumns().add(column("Commit", r -> r.status() == null ? "—" : String.valueOf(r.status().committedIndex())));
-        table.getColumns().add(column("Applied", r -> r.status() == null ? "—" : String.valueOf(r.status().appliedIndex())));
-        table.getColumns().add(column("Lag", r -> {
+        table.getColumns().add(column("Node", 50, r -> String.valueOf(r.node().id())));
+        table.getColumns().add(column("Address", 112, r -> r.node().address()));
+        table.getColumns().add(column("Process", 78, NodeRow::process));
+        table.getColumns().add(column("Role", 70, r -> r.status() == null ? "—" : r.status().role().toLowerCase()));
+        table.getColumns().add(column("Term", 54, r -> r.status() == null ? "—" : String.valueOf(r.status().term())));
+        table.getColumns().add(column("Log", 50, r -> r.status() == null ? "—" : String.valueOf(r.status().lastLogIndex())));
+        table.getColumns().add(column("Commit", 78, r -> r.status() == null ? "—" : String.valueOf(r.status().committedIndex())));
+        table.getColumns().add(column("Applied", 78, r -> r.status() == null ? "—" : String.valueOf(r.status().appliedIndex())));
+        table.getColumns().add(column("Lag", 44, r -> {
             long commit = model.nodes().stream().filter(x -> x.status() != null)
                     .mapToLong(x -> x.status().committedIndex()).max().orElse(0);
             long lag = r.lag(commit);
             return lag < 0 ? "—" : String.valueOf(lag);
         }));
-        table.getColumns().add(column("RTT", r -> r.status() == null ? "—" : r.rttMs() + " ms"));
+        table.getColumns().add(column("RTT", 60, r -> r.status() == null ? "—" : r.rttMs() + " ms"));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(NodeRow row, boolean empty) {
@@ -172,8 +168,10 @@ public final class ClusterPanelView extends BorderPane {
         });
     }
 
-    private static TableColumn<NodeRow, String> column(String title, java.util.function.Function<NodeRow, String> value) {
+    private static TableColumn<NodeRow, String> column(String title, double minWidth,
+                                                       java.util.function.Function<NodeRow, String> value) {
         TableColumn<NodeRow, String> c = new TableColumn<>(title);
+        c.setMinWidth(minWidth);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setSortable(false);
         return c;
