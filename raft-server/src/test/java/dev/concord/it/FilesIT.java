@@ -257,7 +257,8 @@ class FilesIT {
         assertThat(Files.mismatch(local, back)).isEqualTo(-1);
         assertThat(cli(1, "--conf", conf, "file", "get", "/cli/deep/x.bin", back.toString(), "--json").get("message"))
                 .asString().contains("--force");
-        for (String bad : List.of("/a/../b", "/a//b", "no-slash", "/tab\tname", "/" + "x".repeat(256))) {
+        // The full name table is FileProtocolTest's; here: that the CLI reports the rule and creates nothing.
+        for (String bad : List.of("/a/../b", "no-slash", "/" + "x".repeat(256))) {
             Map<?, ?> err = cli(1, "--conf", conf, "file", "mkdir", bad, "--json");
             assertThat(err.get("error")).as(bad).isIn("BAD_REQUEST", "TOO_LARGE");
         }
@@ -268,7 +269,6 @@ class FilesIT {
         cli(0, "--conf", conf, "file", "restore", "/cli/moved/x.bin", "1", "--json");
         cli(0, "--conf", conf, "file", "rm", "/cli", "--json");
         cli(0, "--conf", conf, "file", "mkdir", "/cli", "--json");
-        cluster.awaitSameDigest(List.of(1, 2, 3), Duration.ofSeconds(60));
     }
 
     private static Map<?, ?> cli(int expectedExit, String... args) {

@@ -111,6 +111,7 @@ final class BenchFile implements Callable<Integer> {
                 b.flip().limit((int) Math.min(b.limit(), bytes - done));
                 done += ch.write(b);
             }
+            ch.force(true); // on disk before timing starts, so its writeback does not compete with the upload
         }
     }
 

@@ -109,13 +109,14 @@ public final class ConcordNode implements AutoCloseable {
         raft.setMaxElectionDelayMs(config.maxElectionDelayMs());
         raft.setSync(Boolean.parseBoolean(System.getProperty("concord.raft.sync", "true")));
         // File chunks make 1 MiB entries. jraft puts at least one entry in each AppendEntries and adds
-        // more while the body is under maxBodySize (512 KiB by default: one chunk per RPC); 4 MiB lets
-        // a follower catching up take a few chunks per round trip. The log writer syncs each time its
-        // buffer passes maxAppendBufferSize (256 KiB: one fsync per chunk); 4 MiB lets chunks that
-        // arrive together share one. Snapshot files (RocksDB checkpoints holding file data) are
-        // copied in 1 MiB pieces instead of 128 KiB, so an install of hundreds of MiB takes hundreds
-        // of round trips, not thousands.
-        raft.setMaxBodySize(4 * 1024 * 1024);
+        // more while the body is under maxBodySize, so a chunk always travels (alone); 1 MiB batches
+        // small entries twice as far as the 512 KiB default but never two chunks, whose 2 MiB body
+        // would be a humongous object for G1 on every node (LocalCluster.LARGE_REGIONS). The log
+        // writer syncs each time its buffer passes maxAppendBufferSize (256 KiB: one fsync per
+        // chunk); 4 MiB lets chunks that arrive together share one. Snapshot files (RocksDB
+        // checkpoints holding file data) are copied in 1 MiB pieces instead of 128 KiB, so an
+        // install of hundreds of MiB takes hundreds of round trips, not thousands.
+        raft.setMaxBodySize(1024 * 1024);
         raft.setMaxAppendBufferSize(4 * 1024 * 1024);
         raft.setMaxByteCountPerRpc(1024 * 1024);
         opts.setRaftOptions(raft);

@@ -36,12 +36,14 @@ final class Files {
     private final Folders folders;
     private final FileLimits limits;
     private final UploadDigests digests = new UploadDigests();
+    private final Quotas quotas;
 
     Files(KvStore store, FileLimits limits) {
         this.store = store;
         this.files = new FileStore(DocStore.live(store).view());
         this.tree = new Tree(store);
         this.limits = limits;
+        this.quotas = new Quotas(store, files, limits);
         this.folders = new Folders(store, files, tree, this);
     }
 
@@ -81,7 +83,7 @@ final class Files {
     private FileResult begin(Command cmd, FileOp.Begin b, long now) {
         String owner = account(cmd, b.author());
         target(b.path(), b.expect());
-        charge(owner, b.size());
+        quotas.charge(owner, b.size());
         long id = Keys.longOf(store.get(Keys.BLOB_SEQ), 0) + 1;
         store.put(Keys.BLOB_SEQ, Keys.longValue(id));
         putUpload(new FileStore.Upload(id, b.path(), owner, b.size(), b.sha256(), b.expect(), 0, 0, now, now));
@@ -222,34 +224,6 @@ final class Files {
         return m;
     }
 
-    /** Charges {@code bytes} to {@code owner} and the cluster, or QUOTA_EXCEEDED before anything is stored. */
-    private void charge(String owner, long bytes) {
-        long used = files.usage(owner);
-        long cluster = files.clusterUsage();
-        if (used + bytes > limits.userQuotaBytes()) {
-            throw new ConcordException(ErrorCode.QUOTA_EXCEEDED, owner + " stores " + mib(used) + " of a "
-                    + mib(limits.userQuotaBytes()) + " quota (kept versions, trash and unfinished uploads count) and"
-                    + " this upload needs " + mib(bytes) + ": delete files and empty the trash (bin/concord file rm,"
-                    + " file empty-trash), or raise file_quota_user_mib in cluster.conf");
-        }
-        if (cluster + bytes > limits.clusterQuotaBytes()) {
-            throw new ConcordException(ErrorCode.QUOTA_EXCEEDED, "the cluster stores " + mib(cluster) + " of its "
-                    + mib(limits.clusterQuotaBytes()) + " quota and this upload needs " + mib(bytes)
-                    + ": empty the trash or delete files, or raise file_quota_cluster_mib in cluster.conf");
-        }
-        addUsage(owner, bytes);
-    }
-
-    private void addUsage(String owner, long delta) {
-        long used = files.usage(owner) + delta;
-        if (used == 0) {
-            store.delete(Keys.usage(owner));
-        } else {
-            store.put(Keys.usage(owner), Keys.longValue(used));
-        }
-        store.put(Keys.FILE_BYTES, Keys.longValue(files.clusterUsage() + delta));
-    }
-
     /** Drops one reference to a blob; deletes it and uncharges its bytes with the last. Returns the bytes freed. */
     long release(long blobId) {
         FileStore.Blob b = files.blob(blobId);
@@ -261,7 +235,7 @@ final class Files {
             store.delete(Keys.chunk(blobId, i));
         }
         store.delete(Keys.blob(blobId));
-        addUsage(b.owner(), -b.size());
+        quotas.add(b.owner(), -b.size());
         return b.size();
     }
 
@@ -271,7 +245,7 @@ final class Files {
             store.delete(Keys.chunk(u.id(), i));
         }
         store.delete(Keys.upload(u.id()));
-        addUsage(u.owner(), -u.size());
+        quotas.add(u.owner(), -u.size());
         digests.forget(u.id());
     }
 
@@ -300,9 +274,5 @@ final class Files {
 
     static Event event(Command cmd, long index, long now, FileEvent change) {
         return new Event(index, cmd.clientId(), cmd.seq(), now, new Event.File(change));
-    }
-
-    static String mib(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 }
