@@ -86,15 +86,21 @@ class DesktopIT {
 
     @AfterAll
     static void down() throws Exception {
-        if (bench != null) {
-            FxToolkit.setupFixture(bench::close);
-        }
-        FxToolkit.cleanupStages();
-        if (cluster != null) {
-            cluster.close();
-        }
-        try (Stream<Path> walk = Files.walk(configDir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            if (bench != null) {
+                FxToolkit.setupFixture(bench::close);
+            }
+            FxToolkit.cleanupStages();
+        } finally {
+            try {
+                if (cluster != null) {
+                    cluster.close();
+                }
+            } finally {
+                try (Stream<Path> walk = Files.walk(configDir)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
         }
     }
 
