@@ -86,15 +86,21 @@ class DesktopIT {
 
     @AfterAll
     static void down() throws Exception {
-        if (bench != null) {
-            FxToolkit.setupFixture(bench::close);
-        }
-        FxToolkit.cleanupStages();
-        if (cluster != null) {
-            cluster.close();
-        }
-        try (Stream<Path> walk = Files.walk(configDir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            if (bench != null) {
+                FxToolkit.setupFixture(bench::close);
+            }
+            FxToolkit.cleanupStages();
+        } finally {
+            try {
+                if (cluster != null) {
+                    cluster.close();
+                }
+            } finally {
+                try (Stream<Path> walk = Files.walk(configDir)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
         }
     }
 
@@ -134,7 +140,9 @@ class DesktopIT {
         FxToolkit.setupFixture(() -> editor.area().selectRange(6, 10)); // "raft", caret at its end
 
         DocumentSession bob = DocumentSession.open(bobClient, "/it/remote.txt", c -> { }, null);
-        CaretChannel bobCaret = new CaretChannel(bobClient.carets(), bob, "bob", bobToken, others -> { });
+        java.util.concurrent.atomic.AtomicReference<List<dev.concord.protocol.presence.Caret>> bobSees =
+                new java.util.concurrent.atomic.AtomicReference<>(List.of());
+        CaretChannel bobCaret = new CaretChannel(bobClient.carets(), bob, "bob", bobToken, bobSees::set);
         try {
             bob.insert(0, "BIG ");
             bob.insert(bob.text().length(), "!");
@@ -146,6 +154,9 @@ class DesktopIT {
             assertThat(WaitForAsyncUtils.asyncFx(() -> editor.area().getSelectedText()).get()).isEqualTo("raft");
             await().atMost(LONG).until(() -> WaitForAsyncUtils.asyncFx(() -> new ArrayList<>(editor.model().carets())).get()
                     .stream().anyMatch(c -> c.user().equals("bob") && c.at().equals(Selection.caret(4))));
+            // And the other way: alice's selection, published from the editor, lands on "raft" in bob's text.
+            await().atMost(LONG).until(() -> bobSees.get().stream().anyMatch(c -> c.user().equals("alice")
+                    && bob.localSelection(c).equals(java.util.Optional.of(new Selection(10, 14)))));
         } finally {
             bobCaret.close();
             bob.close();

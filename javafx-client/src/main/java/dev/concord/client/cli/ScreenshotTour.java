@@ -80,6 +80,7 @@ final class ScreenshotTour {
                 // already there from an earlier run
             }
         }
+        uploadSample(client);
         try (TourBot bob = new TourBot(client.nodes(), "bob", PLAN);
              TourBot carol = new TourBot(client.nodes(), "carol", PLAN)) {
             if (bob.doc().text().isEmpty()) {
@@ -118,6 +119,27 @@ final class ScreenshotTour {
             fx(() -> editor.get().slider().setValue(editor.get().slider().getMax()));
 
             failover(bob);
+        }
+    }
+
+    /** A file beside the documents: a small CSV of failover timings, uploaded through the log like any file. */
+    private void uploadSample(dev.concord.client.net.ClusterClient client) throws Exception {
+        Path local = java.nio.file.Files.createTempFile("concord-tour-", ".csv");
+        try {
+            StringBuilder csv = new StringBuilder("run,kill_ms,first_write_ms,lost\n");
+            java.util.Random rnd = new java.util.Random(7);
+            for (int i = 1; i <= 400; i++) {
+                csv.append(i).append(',').append(1000 + rnd.nextInt(50)).append(',').append(1150 + rnd.nextInt(600)).append(",0\n");
+            }
+            java.nio.file.Files.writeString(local, csv);
+            try {
+                client.write(new Write.File(new dev.concord.protocol.files.FileOp.MakeFolder("/data", "alice")));
+            } catch (ConcordException e) {
+                // there from an earlier run
+            }
+            new dev.concord.client.session.FileTransfer(client, "alice").upload(local, "/data/failover-timings.csv", null, (d, t) -> { });
+        } finally {
+            java.nio.file.Files.deleteIfExists(local);
         }
     }
 

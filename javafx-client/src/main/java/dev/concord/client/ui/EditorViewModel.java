@@ -162,11 +162,16 @@ public final class EditorViewModel implements AutoCloseable {
         }
         placeCarets();
         saved.update(session, null);
+        // The control may report the caret before the text change; this is the caret that goes with it.
+        caretMoved(surface.selection());
     }
 
-    /** The local caret or selection moved. */
+    /**
+     * The local caret or selection moved. A selection beyond the session's text belongs to a text
+     * change not reported yet; {@link #localEdit} publishes the caret again once it is.
+     */
     public void caretMoved(Selection local) {
-        if (channel != null && !applying && session.failure() == null) {
+        if (channel != null && !applying && session.failure() == null && local.end() <= session.text().length()) {
             channel.moved(local);
         }
     }

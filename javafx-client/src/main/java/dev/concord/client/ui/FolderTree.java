@@ -1,45 +1,50 @@
 package dev.concord.client.ui;
 
-import dev.concord.protocol.DocInfo;
+import dev.concord.protocol.files.FileEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The shared folder as a tree, built from document paths: folders are the paths' prefixes (a
- * folder exists while something is in it). Children are sorted folders first, then by name.
+ * The shared folder as a tree, built from the listings of its folders ({@code FileQuery.List}).
+ * Children are sorted folders first, then documents and files by name.
  */
 public final class FolderTree {
     private FolderTree() {
     }
 
-    /** A folder ({@code doc} null) or a document. {@code path} of the root is "/". */
-    public record Node(String name, String path, DocInfo doc, List<Node> children) {
+    /** A folder, document or file; the root is the folder "/" with a null entry. */
+    public record Node(String name, String path, String kind, FileEntry entry, List<Node> children) {
         public boolean isFolder() {
-            return doc == null;
+            return FileEntry.FOLDER.equals(kind);
+        }
+
+        public boolean isDocument() {
+            return FileEntry.DOC.equals(kind);
+        }
+
+        public boolean isFile() {
+            return FileEntry.FILE.equals(kind);
         }
     }
 
-    public static Node build(List<DocInfo> docs) {
-        Builder root = new Builder("", "/", null);
-        for (DocInfo d : docs) {
-            String[] parts = d.path().substring(1).split("/");
-            Builder at = root;
-            StringBuilder path = new StringBuilder();
-            for (int i = 0; i < parts.length - 1; i++) {
-                path.append('/').append(parts[i]);
-                String p = path.toString();
-                String name = parts[i];
-                at = at.folders.computeIfAbsent(name, n -> new Builder(name, p, null));
-            }
-            at.docs.add(new Builder(parts[parts.length - 1], d.path(), d));
-        }
-        return root.build();
+    /** {@code listings}: folder path → its entries; a folder without a listing shows empty. */
+    public static Node build(Map<String, List<FileEntry>> listings) {
+        return node("", "/", FileEntry.FOLDER, null, listings);
     }
 
-    /** The folder a new document goes into when {@code selected} is selected: itself, or a document's folder. */
+    private static Node node(String name, String path, String kind, FileEntry entry, Map<String, List<FileEntry>> listings) {
+        List<Node> children = new ArrayList<>();
+        if (FileEntry.FOLDER.equals(kind)) {
+            listings.getOrDefault(path, List.of()).stream()
+                    .sorted(Comparator.comparing((FileEntry e) -> !FileEntry.FOLDER.equals(e.kind())).thenComparing(FileEntry::name))
+                    .forEach(e -> children.add(node(e.name(), e.path(), e.kind(), e, listings)));
+        }
+        return new Node(name, path, kind, entry, List.copyOf(children));
+    }
+
+    /** The folder a new entry goes into when {@code selected} is selected: itself, or the folder it is in. */
     public static String folderOf(Node selected) {
         if (selected == null) {
             return "/";
@@ -50,24 +55,14 @@ public final class FolderTree {
         return selected.path().substring(0, selected.path().lastIndexOf('/') + 1);
     }
 
-    private static final class Builder {
-        final String name;
-        final String path;
-        final DocInfo doc;
-        final Map<String, Builder> folders = new TreeMap<>();
-        final List<Builder> docs = new ArrayList<>();
-
-        Builder(String name, String path, DocInfo doc) {
-            this.name = name;
-            this.path = path;
-            this.doc = doc;
+    /** "12 KiB", "3.4 MiB": a file size for people. */
+    public static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
         }
-
-        Node build() {
-            List<Node> children = new ArrayList<>();
-            folders.values().forEach(f -> children.add(f.build()));
-            docs.stream().sorted(Comparator.comparing(b -> b.name)).forEach(b -> children.add(b.build()));
-            return new Node(name, path, doc, List.copyOf(children));
+        if (bytes < 1024 * 1024) {
+            return (bytes + 512) / 1024 + " KiB";
         }
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
     }
 }

@@ -1,5 +1,6 @@
 package dev.concord.client.ui;
 
+import dev.concord.protocol.files.FileEntry;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
@@ -21,10 +23,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
 
 /**
- * The shared folder on the left: documents under their folders, a toolbar for new / rename /
- * delete, Enter or double-click to open. Rebuilding after a refresh keeps what was expanded and
+ * The shared folder on the left: folders, documents and files, a toolbar for new document or
+ * folder, upload, download, rename or move, and delete (to the trash); Enter or double-click opens
+ * a document or downloads a file. Rebuilding after a refresh keeps what was expanded and
  * selected (by path), so the feed can refresh it at any time under the user's hands.
  */
 public final class FolderView extends BorderPane {
@@ -42,10 +46,20 @@ public final class FolderView extends BorderPane {
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(4, title, grow,
-                tool("+", "folder-new", "New document (Ctrl+N)", this::newDocument),
-                tool("✎", "folder-rename", "Rename (F2)", this::renameSelected),
-                tool("✕", "folder-delete", "Delete (Delete)", this::deleteSelected),
+        MenuItem newDoc = new MenuItem("New document…  (Ctrl+N)");
+        newDoc.setOnAction(e -> newDocument());
+        MenuItem newFolder = new MenuItem("New folder…");
+        newFolder.setOnAction(e -> newFolder());
+        MenuItem upload = new MenuItem("Upload a file…");
+        upload.setOnAction(e -> upload());
+        MenuButton add = new MenuButton("+", null, newDoc, newFolder, upload);
+        add.setId("folder-new");
+        add.getStyleClass().addAll("flat", "small", "no-arrow");
+        add.setTooltip(new Tooltip("New document, new folder, upload"));
+        HBox bar = new HBox(4, title, grow, add,
+                tool("↓", "folder-download", "Download to this computer", this::downloadSelected),
+                tool("✎", "folder-rename", "Rename or move (F2)", this::renameSelected),
+                tool("✕", "folder-delete", "Move to the trash (Delete)", this::deleteSelected),
                 tool("⟳", "folder-refresh", "Refresh (F5)", model::refresh));
         bar.setPadding(new Insets(6, 6, 4, 8));
         setTop(bar);
@@ -56,13 +70,13 @@ public final class FolderView extends BorderPane {
             @Override
             protected void updateItem(FolderTree.Node n, boolean empty) {
                 super.updateItem(n, empty);
-                setText(empty || n == null ? null : n.isFolder() ? n.name() + "/" : n.name());
-                getStyleClass().remove("folder-cell");
-                if (!empty && n != null && n.isFolder()) {
-                    getStyleClass().add("folder-cell");
+                setText(empty || n == null ? null : n.isFolder() ? n.name() + "/"
+                        : n.isFile() ? n.name() + "   " + FolderTree.size(n.entry().size()) : n.name());
+                getStyleClass().removeAll("folder-cell", "file-cell");
+                if (!empty && n != null && !n.isDocument()) {
+                    getStyleClass().add(n.isFolder() ? "folder-cell" : "file-cell");
                 }
-                setTooltip(empty || n == null || n.isFolder() ? null
-                        : new Tooltip(n.path() + "\nrevision " + n.doc().revision() + " · " + n.doc().length() + " chars"));
+                setTooltip(empty || n == null || n.entry() == null ? null : new Tooltip(describe(n)));
             }
         });
         tree.setOnMouseClicked(e -> {
@@ -87,7 +101,9 @@ public final class FolderView extends BorderPane {
         delete.setOnAction(e -> deleteSelected());
         MenuItem create = new MenuItem("New document…");
         create.setOnAction(e -> newDocument());
-        tree.setContextMenu(new ContextMenu(openItem, create, rename, delete));
+        MenuItem download = new MenuItem("Download…");
+        download.setOnAction(e -> downloadSelected());
+        tree.setContextMenu(new ContextMenu(openItem, create, download, rename, delete));
         setCenter(tree);
 
         Label message = new Label();
@@ -100,6 +116,19 @@ public final class FolderView extends BorderPane {
 
         model.rootProperty().addListener((obs, old, now) -> show(now));
         show(model.rootProperty().get());
+    }
+
+    private static String describe(FolderTree.Node n) {
+        FileEntry e = n.entry();
+        String by = e.author() == null ? "" : " · " + e.author();
+        if (n.isDocument()) {
+            return n.path() + "\ndocument · revision " + e.version() + " · " + e.size() + " chars" + by;
+        }
+        if (n.isFile()) {
+            return n.path() + "\nfile · version " + e.version() + " · " + FolderTree.size(e.size()) + by
+                    + "\nsha256 " + e.sha256();
+        }
+        return n.path() + "\nfolder" + by;
     }
 
     private static Button tool(String glyph, String id, String tip, Runnable action) {
@@ -154,8 +183,15 @@ public final class FolderView extends BorderPane {
         return Optional.ofNullable(item == null ? null : item.getValue());
     }
 
+    /** Documents open in the editor; files offer to download. */
     private void openSelected() {
-        selected().filter(n -> !n.isFolder()).ifPresent(n -> open.accept(n.path()));
+        selected().ifPresent(n -> {
+            if (n.isDocument()) {
+                open.accept(n.path());
+            } else if (n.isFile()) {
+                downloadSelected();
+            }
+        });
     }
 
     /** Asks for a path (in the selected folder) and creates the document; opens it once created. */
@@ -163,26 +199,56 @@ public final class FolderView extends BorderPane {
         String folder = FolderTree.folderOf(selected().orElse(null));
         TextInputDialog d = new TextInputDialog(folder + "untitled.txt");
         d.setTitle("New document");
-        d.setHeaderText("Path of the new document (folders are created as needed)");
+        d.setHeaderText("Path of the new document");
         d.initOwner(getScene() == null ? null : getScene().getWindow());
         d.showAndWait().map(String::trim).filter(s -> !s.isEmpty()).ifPresent(path ->
-                model.create(path).thenAccept(c -> FxExecutor.PLATFORM.execute(() -> open.accept(c.path()))));
+                model.createDocument(path).thenAccept(c -> FxExecutor.PLATFORM.execute(() -> open.accept(c.path()))));
+    }
+
+    private void newFolder() {
+        TextInputDialog d = new TextInputDialog(FolderTree.folderOf(selected().orElse(null)) + "new folder");
+        d.setTitle("New folder");
+        d.setHeaderText("Path of the new folder");
+        d.initOwner(getScene().getWindow());
+        d.showAndWait().map(String::trim).filter(s -> !s.isEmpty()).ifPresent(model::createFolder);
+    }
+
+    private void upload() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Upload into " + FolderTree.folderOf(selected().orElse(null)));
+        java.io.File local = chooser.showOpenDialog(getScene().getWindow());
+        if (local != null) {
+            model.upload(local.toPath(), FolderTree.folderOf(selected().orElse(null)) + local.getName());
+        }
+    }
+
+    private void downloadSelected() {
+        selected().filter(n -> !n.isFolder()).ifPresent(n -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save " + n.path());
+            chooser.setInitialFileName(n.name());
+            java.io.File local = chooser.showSaveDialog(getScene().getWindow());
+            if (local != null) {
+                model.download(n, local.toPath());
+            }
+        });
     }
 
     private void renameSelected() {
-        selected().filter(n -> !n.isFolder()).ifPresent(n -> {
+        selected().filter(n -> n.entry() != null).ifPresent(n -> {
             TextInputDialog d = new TextInputDialog(n.path());
-            d.setTitle("Rename");
-            d.setHeaderText("New path for " + n.path() + " (its history stays)");
+            d.setTitle("Rename or move");
+            d.setHeaderText("New path for " + n.path() + (n.isFolder() ? " (everything inside moves along)" : " (its history stays)"));
             d.initOwner(getScene().getWindow());
             d.showAndWait().map(String::trim).filter(s -> !s.isEmpty() && !s.equals(n.path()))
-                    .ifPresent(to -> model.rename(n.path(), to));
+                    .ifPresent(to -> model.move(n.path(), to));
         });
     }
 
     private void deleteSelected() {
-        selected().filter(n -> !n.isFolder()).ifPresent(n -> {
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + n.path() + " for everyone? Open editors of it stop.",
+        selected().filter(n -> n.entry() != null).ifPresent(n -> {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Move " + n.path() + (n.isFolder() ? " and everything in it" : "")
+                    + " to the trash for everyone? Open editors of it stop; 'bin/concord file trash' lists what can be restored.",
                     ButtonType.CANCEL, ButtonType.OK);
             a.setHeaderText("Delete document");
             a.initOwner(getScene().getWindow());

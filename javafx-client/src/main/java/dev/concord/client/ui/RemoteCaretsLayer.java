@@ -8,21 +8,23 @@ import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.util.Duration;
 import org.fxmisc.richtext.Caret;
 import org.fxmisc.richtext.CaretNode;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.SelectionImpl;
 
 /**
- * Collaborators' carets drawn into a {@link CodeArea}: a caret and a translucent selection in the
- * user's colour (extra RichTextFX carets and selections), and the user's name in a tag just above
- * the caret, on a mouse-transparent overlay. Positions come from {@link EditorViewModel}, which has
+ * Collaborators' carets drawn into a {@link CodeArea}: a translucent selection in the user's colour
+ * (an extra RichTextFX selection), and on a mouse-transparent overlay a steady caret bar and the
+ * user's name in a tag just above it. An extra RichTextFX caret, kept transparent, tracks where the
+ * bar goes: its own drawing blinks, and a remote caret caught in the off phase looked absent. Positions come from {@link EditorViewModel}, which has
  * carried them through every edit; this class only draws them.
  */
 final class RemoteCaretsLayer {
-    private record Marks(CaretNode caret, SelectionImpl<Collection<String>, String, Collection<String>> selection, Label tag) {
+    private record Marks(CaretNode caret, SelectionImpl<Collection<String>, String, Collection<String>> selection, Region bar,
+                         Label tag) {
     }
 
     private final CodeArea area;
@@ -63,17 +65,16 @@ final class RemoteCaretsLayer {
             m.tag().setText(c.user());
         }
         relayout();
+        // The area lays out the moved carets in the next pulse; place the tags again after it.
+        javafx.application.Platform.runLater(this::relayout);
     }
 
     private Marks add(EditorViewModel.PlacedCaret c) {
         Color color = UserColors.of(c.user());
         String web = UserColors.web(c.user());
         CaretNode caret = new CaretNode("remote-" + c.clientId(), area, Math.min(c.at().head(), area.getLength()));
-        // Shown whether or not the area has focus, steady rather than blinking.
-        caret.setShowCaret(Caret.CaretVisibility.ON);
-        caret.setBlinkRate(Duration.INDEFINITE);
-        caret.getStyleClass().add("remote-caret");
-        caret.setStyle("-fx-stroke: " + web + "; -fx-stroke-width: 2;");
+        caret.setShowCaret(Caret.CaretVisibility.ON); // laid out (and so measurable) whether or not the area has focus
+        caret.setOpacity(0);
         area.addCaret(caret);
         Color fill = Color.color(color.getRed(), color.getGreen(), color.getBlue(), 0.25);
         SelectionImpl<Collection<String>, String, Collection<String>> sel = new SelectionImpl<>("remote-sel-" + c.clientId(), area,
@@ -82,12 +83,16 @@ final class RemoteCaretsLayer {
                     path.setStyle("-fx-fill: " + toRgba(fill) + ";");
                 });
         area.addSelection(sel);
+        Region bar = new Region();
+        bar.getStyleClass().add("caret-bar");
+        bar.setStyle("-fx-background-color: " + web + ";");
+        bar.setManaged(false);
         Label tag = new Label(c.user());
         tag.getStyleClass().add("caret-tag");
         tag.setStyle("-fx-background-color: " + web + ";");
         tag.setManaged(false);
-        overlay.getChildren().add(tag);
-        return new Marks(caret, sel, tag);
+        overlay.getChildren().addAll(bar, tag);
+        return new Marks(caret, sel, bar, tag);
     }
 
     private static String toRgba(Color c) {
@@ -98,7 +103,7 @@ final class RemoteCaretsLayer {
     private void remove(Marks m) {
         area.removeCaret(m.caret());
         area.removeSelection(m.selection());
-        overlay.getChildren().remove(m.tag());
+        overlay.getChildren().removeAll(m.bar(), m.tag());
     }
 
     private void relayout() {
@@ -107,7 +112,10 @@ final class RemoteCaretsLayer {
             Bounds local = screen.map(overlay::screenToLocal).orElse(null);
             boolean visible = local != null && local.getMinY() >= -2 && local.getMaxY() <= overlay.getHeight() + 2;
             m.tag().setVisible(visible);
+            m.bar().setVisible(visible);
             if (visible) {
+                m.bar().resizeRelocate(local.getMinX() - 1, local.getMinY(), 2, Math.max(12, local.getHeight()));
+                m.tag().applyCss(); // a tag added since the last pulse has no size until styled
                 m.tag().autosize();
                 double y = local.getMinY() - m.tag().getHeight();
                 m.tag().relocate(Math.max(0, local.getMinX()), y < 0 ? local.getMaxY() : y);

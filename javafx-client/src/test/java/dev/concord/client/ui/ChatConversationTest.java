@@ -3,6 +3,7 @@ package dev.concord.client.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.protocol.chat.ChatEvent;
+import dev.concord.protocol.chat.ChatReply;
 import dev.concord.protocol.chat.Message;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,5 +66,16 @@ class ChatConversationTest {
 
     private static Message msg(long id) {
         return new Message(id, "r:general", "general", "bob", null, id, "m" + id, 0, false, null);
+    }
+
+    /** Typing shows in its own conversation only, never for this user, and in a direct one before any message. */
+    @Test
+    void typingLineNamesOthersTypingHere() {
+        ChatConversation room = new ChatConversation("#general", "alice");
+        List<ChatReply.Typing> typing = List.of(new ChatReply.Typing("bob", "r:general"), new ChatReply.Typing("alice", "r:general"),
+                new ChatReply.Typing("carol", "r:random"), new ChatReply.Typing("dave", "d:1:4"));
+        assertThat(room.typingLine(typing)).isEqualTo("bob is typing…");
+        assertThat(new ChatConversation("dave", "alice").typingLine(typing)).isEqualTo("dave is typing…");
+        assertThat(new ChatConversation("#quiet", "alice").typingLine(typing)).isEmpty();
     }
 }

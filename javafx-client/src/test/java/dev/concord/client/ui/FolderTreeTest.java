@@ -2,31 +2,40 @@ package dev.concord.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.concord.protocol.DocInfo;
+import dev.concord.protocol.files.FileEntry;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FolderTreeTest {
-    private static DocInfo doc(String path) {
-        return new DocInfo(path.length(), path, 0, 0, 0, 0);
+    private static FileEntry entry(String path, String kind) {
+        return new FileEntry(path.substring(path.lastIndexOf('/') + 1), path, kind, 1, 2048, 1, "alice", 0, null);
     }
 
-    /** Folders come from the paths' prefixes, before documents, each level sorted by name. */
+    /** Folders come first, then documents and files, each sorted by name; listings nest by path. */
     @Test
-    void foldersFirstThenDocumentsSortedByName() {
-        FolderTree.Node root = FolderTree.build(List.of(doc("/z.txt"), doc("/notes/b.md"), doc("/a.txt"),
-                doc("/notes/deep/x.txt"), doc("/notes/a.md"), doc("/design/raft.md")));
-        assertThat(root.children()).extracting(FolderTree.Node::name).containsExactly("design", "notes", "a.txt", "z.txt");
+    void foldersFirstThenEntriesSortedByName() {
+        FolderTree.Node root = FolderTree.build(Map.of(
+                "/", List.of(entry("/z.txt", FileEntry.DOC), entry("/notes", FileEntry.FOLDER), entry("/a.png", FileEntry.FILE),
+                        entry("/design", FileEntry.FOLDER)),
+                "/notes", List.of(entry("/notes/b.md", FileEntry.DOC), entry("/notes/deep", FileEntry.FOLDER),
+                        entry("/notes/a.md", FileEntry.DOC)),
+                "/notes/deep", List.of(entry("/notes/deep/x.bin", FileEntry.FILE))));
+        assertThat(root.children()).extracting(FolderTree.Node::name).containsExactly("design", "notes", "a.png", "z.txt");
         FolderTree.Node notes = root.children().get(1);
         assertThat(notes.isFolder()).isTrue();
         assertThat(notes.path()).isEqualTo("/notes");
         assertThat(notes.children()).extracting(FolderTree.Node::name).containsExactly("deep", "a.md", "b.md");
-        assertThat(notes.children().get(0).children().get(0).doc().path()).isEqualTo("/notes/deep/x.txt");
+        FolderTree.Node x = notes.children().get(0).children().get(0);
+        assertThat(x.isFile()).isTrue();
+        assertThat(x.entry().path()).isEqualTo("/notes/deep/x.bin");
+        assertThat(root.children().get(0).children()).isEmpty(); // a folder whose listing is missing shows empty
     }
 
     @Test
-    void newDocumentsGoIntoTheSelectedFolderOrTheSelectedDocumentsFolder() {
-        FolderTree.Node root = FolderTree.build(List.of(doc("/notes/b.md")));
+    void newEntriesGoIntoTheSelectedFolderOrTheSelectedEntrysFolder() {
+        FolderTree.Node root = FolderTree.build(Map.of("/", List.of(entry("/notes", FileEntry.FOLDER)),
+                "/notes", List.of(entry("/notes/b.md", FileEntry.DOC))));
         FolderTree.Node notes = root.children().get(0);
         assertThat(FolderTree.folderOf(null)).isEqualTo("/");
         assertThat(FolderTree.folderOf(notes)).isEqualTo("/notes/");
@@ -34,7 +43,9 @@ class FolderTreeTest {
     }
 
     @Test
-    void emptyListIsAnEmptyRoot() {
-        assertThat(FolderTree.build(List.of()).children()).isEmpty();
+    void sizesForPeople() {
+        assertThat(FolderTree.size(900)).isEqualTo("900 B");
+        assertThat(FolderTree.size(2048)).isEqualTo("2 KiB");
+        assertThat(FolderTree.size(5 * 1024 * 1024 + 400_000)).isEqualTo("5.4 MiB");
     }
 }
